@@ -1,0 +1,412 @@
+//! Stage 2, resolve: the loaded botocore JSON becomes the typed IR in `ir`. Every shape gets an
+//! id first, then each is converted; names come from `naming`, docs from `docs`. Constructs the
+//! generator does not handle are rejected here with the shape and construct named.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::docs::html_to_markdown;
+use crate::error::CodegenError;
+use crate::ir::*;
+use crate::load::{self, ModelFiles};
+use crate::naming;
+
+const SUPPORTED_PROTOCOL: &str = "rest-json";
+
+/// Resolves loaded model files into the IR.
+pub fn resolve(files: &ModelFiles) -> Result<Service, CodegenError> {
+    let model = &files.service;
+    let protocol = model.metadata.protocol.clone().unwrap_or_default();
+    if protocol != SUPPORTED_PROTOCOL {
+        return Err(CodegenError::unsupported(
+            "metadata",
+            format!("protocol `{protocol}` (only `{SUPPORTED_PROTOCOL}` is generated)"),
+        ));
+    }
+
+    // 1. ids for every shape, before anything is converted.
+    let by_name: BTreeMap<String, ShapeId> = model
+        .shapes
+        .keys()
+        .enumerate()
+        .map(|(i, name)| (name.clone(), ShapeId(i)))
+        .collect();
+    let lookup = |from: &str, name: &str| -> Result<ShapeId, CodegenError> {
+        by_name
+            .get(name)
+            .copied()
+            .ok_or_else(|| CodegenError::invalid(from, format!("refers to unknown shape `{name}`")))
+    };
+
+    // Request URIs that bind each input shape, to tell greedy labels apart.
+    let mut uri_of_input: BTreeMap<&str, &str> = BTreeMap::new();
+    for op in model.operations.values() {
+        if let Some(input) = &op.input {
+            uri_of_input.insert(input.shape.as_str(), op.http.request_uri.as_str());
+        }
+    }
+
+    // 2. convert shapes.
+    let mut shapes = Vec::with_capacity(model.shapes.len());
+    for (name, shape) in &model.shapes {
+        let kind = convert_kind(name, shape, &lookup, uri_of_input.get(name.as_str()).copied())?;
+        let rust_name = naming::type_name(name);
+        let exception = (shape.exception || shape.error.is_some()).then(|| {
+            let err = shape.error.clone().unwrap_or_default();
+            ExceptionInfo {
+                code: err.code.unwrap_or_else(|| name.clone()),
+                http_status: err.http_status_code,
+                fault: shape.fault,
+            }
+        });
+        shapes.push(ShapeDef {
+            wire_name: name.clone(),
+            module: naming::module_name(&rust_name),
+            rust_name,
+            kind,
+            docs: shape.documentation.as_deref().map(html_to_markdown).unwrap_or_default(),
+            sensitive: shape.sensitive,
+            deprecated: deprecation(shape.deprecated, &shape.deprecated_message),
+            exception,
+        });
+    }
+
+    check_unique_type_names(&shapes)?;
+    mark_sensitive_members(&mut shapes);
+    mark_boxed_members(&mut shapes);
+
+    let mut service = Service {
+        meta: ServiceMeta {
+            service_id: model.metadata.service_id.clone().unwrap_or_default(),
+            service_full_name: model.metadata.service_full_name.clone().unwrap_or_default(),
+            signing_name: model
+                .metadata
+                .signing_name
+                .clone()
+                .or_else(|| model.metadata.endpoint_prefix.clone())
+                .unwrap_or_default(),
+            api_version: model.metadata.api_version.clone().unwrap_or_default(),
+            protocol,
+        },
+        shapes,
+        by_name: by_name.clone(),
+        operations: Vec::new(),
+        docs: model.documentation.as_deref().map(html_to_markdown).unwrap_or_default(),
+        endpoint_rule_set: files.endpoint_rule_set.clone(),
+        partitions: files.partitions.clone(),
+    };
+
+    // 3. operations.
+    let mut fn_names = BTreeSet::new();
+    for (name, op) in &model.operations {
+        let input = op.input.as_ref().map(|r| lookup(name, &r.shape)).transpose()?;
+        let output = op.output.as_ref().map(|r| lookup(name, &r.shape)).transpose()?;
+        let errors = op
+            .errors
+            .iter()
+            .map(|r| lookup(name, &r.shape))
+            .collect::<Result<Vec<_>, _>>()?;
+        let fn_name = naming::snake_name(name);
+        if !fn_names.insert(fn_name.clone()) {
+            return Err(CodegenError::invalid(name, format!("operation name `{fn_name}` is not unique")));
+        }
+        let paginator = paginator_for(name, files.paginators.pagination.get(name), input, output, &service)?;
+        service.operations.push(OperationDef {
+            name: name.clone(),
+            fn_name,
+            method: op.http.method.clone(),
+            request_uri: op.http.request_uri.clone(),
+            input,
+            output,
+            errors,
+            docs: op.documentation.as_deref().map(html_to_markdown).unwrap_or_default(),
+            deprecated: deprecation(op.deprecated, &op.deprecated_message),
+            host_prefix: op.endpoint.as_ref().and_then(|e| e.host_prefix.clone()),
+            paginator,
+        });
+    }
+    Ok(service)
+}
+
+fn deprecation(deprecated: bool, message: &Option<String>) -> Option<String> {
+    deprecated.then(|| message.clone().unwrap_or_default())
+}
+
+fn convert_kind(
+    name: &str,
+    shape: &load::Shape,
+    lookup: &dyn Fn(&str, &str) -> Result<ShapeId, CodegenError>,
+    request_uri: Option<&str>,
+) -> Result<ShapeKind, CodegenError> {
+    for (flag, construct) in [
+        (shape.streaming, "`streaming`"),
+        (shape.document, "`document` shapes"),
+        (shape.union, "`union` shapes"),
+        (shape.eventstream, "event streams"),
+        (shape.event, "event shapes"),
+        (shape.timestamp_format.is_some(), "`timestampFormat`"),
+    ] {
+        if flag {
+            return Err(CodegenError::unsupported(name, construct));
+        }
+    }
+    Ok(match shape.kind.as_str() {
+        "structure" => {
+            if let Some(payload) = &shape.payload {
+                return Err(CodegenError::unsupported(name, format!("a `payload` member (`{payload}`)")));
+            }
+            for req in &shape.required {
+                if !shape.members.contains_key(req) {
+                    return Err(CodegenError::invalid(name, format!("required member `{req}` is not a member")));
+                }
+            }
+            let mut members = Vec::with_capacity(shape.members.len());
+            let mut fields = BTreeSet::new();
+            for (mname, m) in &shape.members {
+                let what = format!("{name}.{mname}");
+                for (flag, construct) in [
+                    (m.streaming, "`streaming`"),
+                    (m.json_value, "`jsonvalue`"),
+                    (m.timestamp_format.is_some(), "`timestampFormat`"),
+                    (m.event_payload, "`eventpayload`"),
+                    (m.host_label, "`hostLabel`"),
+                ] {
+                    if flag {
+                        return Err(CodegenError::unsupported(&what, construct));
+                    }
+                }
+                let wire_name = m.location_name.clone().unwrap_or_else(|| mname.clone());
+                let location = match m.location.as_deref() {
+                    None => Location::Body,
+                    Some("uri") => {
+                        let greedy = request_uri.is_some_and(|u| u.contains(&format!("{{{wire_name}+}}")));
+                        if greedy {
+                            Location::Greedy
+                        } else {
+                            Location::Uri
+                        }
+                    }
+                    Some("querystring") => Location::Query,
+                    Some("header") => Location::Header,
+                    Some("statusCode") => Location::StatusCode,
+                    Some("headers") => return Err(CodegenError::unsupported(&what, "location `headers` (prefix headers)")),
+                    Some(other) => return Err(CodegenError::unsupported(&what, format!("location `{other}`"))),
+                };
+                let field = naming::snake_name(mname);
+                if !fields.insert(field.clone()) {
+                    return Err(CodegenError::invalid(&what, format!("field name `{field}` is used twice")));
+                }
+                members.push(MemberDef {
+                    name: mname.clone(),
+                    wire_name,
+                    setter: naming::setter_name(&field),
+                    field,
+                    target: lookup(&what, &m.shape)?,
+                    location,
+                    required: shape.required.contains(mname),
+                    idempotency_token: m.idempotency_token,
+                    sensitive: m.sensitive,
+                    boxed: false,
+                    docs: m.documentation.as_deref().map(html_to_markdown).unwrap_or_default(),
+                    deprecated: deprecation(m.deprecated, &m.deprecated_message),
+                });
+            }
+            ShapeKind::Structure(StructDef { members })
+        }
+        "string" => match &shape.enum_values {
+            Some(values) => {
+                let mut seen = BTreeSet::new();
+                let mut variants = Vec::with_capacity(values.len());
+                for v in values {
+                    let rust_name = naming::variant_name(v);
+                    if !seen.insert(rust_name.clone()) {
+                        return Err(CodegenError::invalid(name, format!("enum values map to the same variant `{rust_name}`")));
+                    }
+                    variants.push(EnumVariant { rust_name, value: v.clone() });
+                }
+                ShapeKind::Enum(EnumDef { variants })
+            }
+            None => ShapeKind::String,
+        },
+        "integer" => ShapeKind::Integer,
+        "long" => ShapeKind::Long,
+        "boolean" => ShapeKind::Boolean,
+        "list" => {
+            let m = shape
+                .member
+                .as_ref()
+                .ok_or_else(|| CodegenError::invalid(name, "list without `member`"))?;
+            ShapeKind::List { member: lookup(name, &m.shape)? }
+        }
+        "map" => {
+            let k = shape.key.as_ref().ok_or_else(|| CodegenError::invalid(name, "map without `key`"))?;
+            let v = shape.value.as_ref().ok_or_else(|| CodegenError::invalid(name, "map without `value`"))?;
+            ShapeKind::Map { key: lookup(name, &k.shape)?, value: lookup(name, &v.shape)? }
+        }
+        other => return Err(CodegenError::unsupported(name, format!("shape type `{other}`"))),
+    })
+}
+
+fn check_unique_type_names(shapes: &[ShapeDef]) -> Result<(), CodegenError> {
+    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+    for s in shapes {
+        if matches!(s.kind, ShapeKind::Structure(_) | ShapeKind::Enum(_)) {
+            if let Some(other) = seen.insert(&s.module, &s.wire_name) {
+                return Err(CodegenError::invalid(
+                    &s.wire_name,
+                    format!("its Rust name `{}` clashes with shape `{other}`", s.rust_name),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whether a value of this shape holds sensitive data that the holder must redact itself
+/// (sensitive strings, and lists/maps of them). Sensitive structures redact themselves.
+fn holds_sensitive(shapes: &[ShapeDef], id: ShapeId, depth: usize) -> bool {
+    let s = &shapes[id.0];
+    if s.sensitive {
+        return true;
+    }
+    if depth > 32 {
+        return false;
+    }
+    match &s.kind {
+        ShapeKind::List { member } => holds_sensitive(shapes, *member, depth + 1),
+        ShapeKind::Map { key, value } => {
+            holds_sensitive(shapes, *key, depth + 1) || holds_sensitive(shapes, *value, depth + 1)
+        }
+        _ => false,
+    }
+}
+
+fn mark_sensitive_members(shapes: &mut [ShapeDef]) {
+    let flags: Vec<Vec<bool>> = shapes
+        .iter()
+        .map(|s| match &s.kind {
+            ShapeKind::Structure(st) => st
+                .members
+                .iter()
+                .map(|m| m.sensitive || s.sensitive || holds_sensitive(shapes, m.target, 0))
+                .collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    for (s, f) in shapes.iter_mut().zip(flags) {
+        if let ShapeKind::Structure(st) = &mut s.kind {
+            for (m, flag) in st.members.iter_mut().zip(f) {
+                m.sensitive = flag;
+            }
+        }
+    }
+}
+
+/// Boxes a structure-typed field when its target can reach the containing structure through
+/// structure fields alone (lists and maps already allocate), so recursive types have a size.
+fn mark_boxed_members(shapes: &mut [ShapeDef]) {
+    let direct: Vec<Vec<usize>> = shapes
+        .iter()
+        .map(|s| match &s.kind {
+            ShapeKind::Structure(st) => st
+                .members
+                .iter()
+                .filter(|m| matches!(shapes[m.target.0].kind, ShapeKind::Structure(_)))
+                .map(|m| m.target.0)
+                .collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    let reaches = |from: usize, to: usize| -> bool {
+        let mut stack = vec![from];
+        let mut seen = BTreeSet::new();
+        while let Some(n) = stack.pop() {
+            if n == to {
+                return true;
+            }
+            if seen.insert(n) {
+                stack.extend(direct[n].iter().copied());
+            }
+        }
+        false
+    };
+    let boxes: Vec<Vec<bool>> = shapes
+        .iter()
+        .enumerate()
+        .map(|(i, s)| match &s.kind {
+            ShapeKind::Structure(st) => st
+                .members
+                .iter()
+                .map(|m| matches!(shapes[m.target.0].kind, ShapeKind::Structure(_)) && reaches(m.target.0, i))
+                .collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    for (s, b) in shapes.iter_mut().zip(boxes) {
+        if let ShapeKind::Structure(st) = &mut s.kind {
+            for (m, flag) in st.members.iter_mut().zip(b) {
+                m.boxed = flag;
+            }
+        }
+    }
+}
+
+fn token_name(v: &serde_json::Value) -> Option<String> {
+    match v {
+        serde_json::Value::String(s) => Some(s.clone()),
+        _ => None,
+    }
+}
+
+fn paginator_for(
+    op: &str,
+    listed: Option<&load::Paginator>,
+    input: Option<ShapeId>,
+    output: Option<ShapeId>,
+    service: &Service,
+) -> Result<Option<PaginatorDef>, CodegenError> {
+    let members = |id: Option<ShapeId>| -> Vec<&MemberDef> {
+        match id.map(|i| &service.shape(i).kind) {
+            Some(ShapeKind::Structure(st)) => st.members.iter().collect(),
+            _ => Vec::new(),
+        }
+    };
+    if let Some(p) = listed {
+        let (Some(input_token), Some(output_token)) = (token_name(&p.input_token), token_name(&p.output_token)) else {
+            return Err(CodegenError::unsupported(op, "a paginator with several tokens"));
+        };
+        let result_key = match &p.result_key {
+            None => None,
+            Some(v) => Some(token_name(v).ok_or_else(|| CodegenError::unsupported(op, "a paginator with several result keys"))?),
+        };
+        for (side, id, key) in [("input", input, &input_token), ("output", output, &output_token)] {
+            if !members(id).iter().any(|m| &m.name == key) {
+                return Err(CodegenError::invalid(op, format!("paginator token `{key}` is not an {side} member")));
+            }
+        }
+        return Ok(Some(PaginatorDef {
+            input_token,
+            output_token,
+            limit_key: p.limit_key.clone(),
+            result_key,
+            inferred: false,
+        }));
+    }
+    let ins = members(input);
+    let outs = members(output);
+    let has_token = |ms: &[&MemberDef]| ms.iter().any(|m| m.name == "nextToken");
+    if !(has_token(&ins) && has_token(&outs)) {
+        return Ok(None);
+    }
+    let lists: Vec<&&MemberDef> = outs
+        .iter()
+        .filter(|m| matches!(service.shape(m.target).kind, ShapeKind::List { .. }))
+        .collect();
+    let limit_key = ins.iter().find(|m| m.name == "maxResults").map(|m| m.name.clone());
+    Ok(Some(PaginatorDef {
+        input_token: "nextToken".into(),
+        output_token: "nextToken".into(),
+        limit_key,
+        result_key: (lists.len() == 1).then(|| lists[0].name.clone()),
+        inferred: true,
+    }))
+}

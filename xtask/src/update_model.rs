@@ -105,7 +105,8 @@ impl Source {
             .entries()
             .with_context(|| format!("reading {} as a .tar.gz", path.display()))?;
         for entry in entries {
-            let mut entry = entry.with_context(|| format!("reading {}", path.display()))?;
+            let mut entry =
+                entry.with_context(|| format!("reading {} as a .tar.gz sdist", path.display()))?;
             if !entry.header().entry_type().is_file() {
                 continue;
             }
@@ -428,7 +429,10 @@ pub fn run(from: &Path, root: &Path) -> Result<()> {
     } else if from.is_dir() {
         Source::from_tree(&tree_top(from)?)?
     } else {
-        bail!("{} is neither a .tar.gz sdist nor a directory", from.display());
+        bail!(
+            "{} is neither a .tar.gz sdist nor a directory",
+            from.display()
+        );
     };
 
     let pkg_info = String::from_utf8(source.get("PKG-INFO")?).context("PKG-INFO is not UTF-8")?;
@@ -504,8 +508,13 @@ pub fn run(from: &Path, root: &Path) -> Result<()> {
             removed.len(),
             outputs.len() - written.len()
         );
-        for dest in &written {
+        let in_suite = |dest: &&String| dest.starts_with(&format!("{suite_dest}/"));
+        for dest in written.iter().filter(|d| !in_suite(d)) {
             println!("  wrote {dest}");
+        }
+        let suite_written = written.iter().filter(in_suite).count();
+        if suite_written > 0 {
+            println!("  wrote {suite_written} files under {suite_dest}/");
         }
         for dest in &removed {
             println!("  removed {dest}");
@@ -621,7 +630,8 @@ mod tests {
 
     #[test]
     fn pkg_info_is_parsed() {
-        let text = "Metadata-Version: 2.1\nName: botocore\nVersion: 1.43.11\nSummary: x\n\nName: body";
+        let text =
+            "Metadata-Version: 2.1\nName: botocore\nVersion: 1.43.11\nSummary: x\n\nName: body";
         assert_eq!(
             package_version(text).unwrap(),
             ("botocore".to_string(), "1.43.11".to_string())
@@ -676,7 +686,10 @@ mod tests {
                     "PKG-INFO".to_string(),
                     b"Name: botocore\nVersion: 9.9.9\n".to_vec(),
                 ),
-                (format!("{AWS4_SUITE}/get-vanilla/get-vanilla.req"), b"GET /".to_vec()),
+                (
+                    format!("{AWS4_SUITE}/get-vanilla/get-vanilla.req"),
+                    b"GET /".to_vec(),
+                ),
                 (format!("{AWS4_SUITE}/LICENSE"), b"licence".to_vec()),
                 ("botocore/data/other/x.json".to_string(), b"{}".to_vec()),
             ])
@@ -698,7 +711,9 @@ mod tests {
         }
 
         let root_a = base.join("a");
-        let stale = root_a.join(CONFORMANCE_DIR).join("aws4_testsuite/old/old.req");
+        let stale = root_a
+            .join(CONFORMANCE_DIR)
+            .join("aws4_testsuite/old/old.req");
         fs::create_dir_all(stale.parent().unwrap()).unwrap();
         fs::write(&stale, b"old").unwrap();
         run(&tarball, &root_a).unwrap();
@@ -718,7 +733,10 @@ mod tests {
             assert!(md.contains(&sha256_hex(&files[0].1)), "{md}");
         }
         assert!(!stale.exists(), "stale suite files are removed");
-        assert!(!stale.parent().unwrap().exists(), "and their emptied directories");
+        assert!(
+            !stale.parent().unwrap().exists(),
+            "and their emptied directories"
+        );
         assert!(!root_a.join("model/other").exists());
         let listed = list_files(&root_a).unwrap();
         let listed_b = list_files(&root_b).unwrap();

@@ -54,7 +54,10 @@ impl Writer {
             .collect::<String>()
             .to_ascii_lowercase();
         match (name.as_str(), closing) {
-            ("p" | "div" | "note" | "important" | "dl" | "dt" | "dd" | "h1" | "h2" | "h3" | "h4", _) => {
+            (
+                "p" | "div" | "note" | "important" | "dl" | "dt" | "dd" | "h1" | "h2" | "h3" | "h4",
+                _,
+            ) => {
                 if !self.in_item {
                     self.flush();
                 } else {
@@ -80,18 +83,18 @@ impl Writer {
                 self.flush();
                 self.in_item = false;
             }
-            ("code", false) => {
-                if self.code.is_none() {
-                    self.code = Some(String::new());
-                }
-            }
+            ("code", false) if self.code.is_none() => self.code = Some(String::new()),
             ("code", true) => {
                 if let Some(code) = self.code.take() {
                     let code = collapse_ws(&code);
                     let code = code.trim();
                     if !code.is_empty() {
                         let fence = if code.contains('`') { "``" } else { "`" };
-                        let pad = if code.starts_with('`') || code.ends_with('`') { " " } else { "" };
+                        let pad = if code.starts_with('`') || code.ends_with('`') {
+                            " "
+                        } else {
+                            ""
+                        };
                         let s = format!("{fence}{pad}{code}{pad}{fence}");
                         self.push_raw(&s);
                     }
@@ -266,9 +269,7 @@ fn escape_text(s: &str) -> String {
         }
         if let Some(url_start) = word.find("http://").or_else(|| word.find("https://")) {
             let (before, url) = word.split_at(url_start);
-            let url_end = url
-                .find(|c: char| c == '"' || c == '<' || c == '>' || c == ')' || c == ',')
-                .unwrap_or(url.len());
+            let url_end = url.find(['"', '<', '>', ')', ',']).unwrap_or(url.len());
             let (url, after) = url.split_at(url_end);
             let (url, trailing_dot) = match url.strip_suffix('.') {
                 Some(u) => (u, "."),
@@ -349,7 +350,9 @@ mod tests {
     #[test]
     fn links_and_bare_urls() {
         assert_eq!(
-            md(r#"<p>See <a href="https://docs.aws.amazon.com/x.html">the guide</a> or https://example.com/a.</p>"#),
+            md(
+                r#"<p>See <a href="https://docs.aws.amazon.com/x.html">the guide</a> or https://example.com/a.</p>"#
+            ),
             "See [the guide](https://docs.aws.amazon.com/x.html) or <https://example.com/a>."
         );
         assert_eq!(md(r#"<a href="relative">text</a>"#), "text");
@@ -357,7 +360,10 @@ mod tests {
 
     #[test]
     fn escapes_brackets_and_tags() {
-        assert_eq!(md("<p>a [b] &lt;c&gt; *d* _e_ snake_case</p>"), r"a \[b\] \<c\> \*d\* \_e\_ snake_case");
+        assert_eq!(
+            md("<p>a [b] &lt;c&gt; *d* _e_ snake_case</p>"),
+            r"a \[b\] \<c\> \*d\* \_e\_ snake_case"
+        );
         assert_eq!(md("<p>- not a list</p>"), r"\- not a list");
         assert_eq!(md("<p>1. not a list</p>"), r"1\. not a list");
     }

@@ -49,7 +49,10 @@ impl GenerateOptions {
 }
 
 /// Runs the whole pipeline on loaded model files.
-pub fn generate(files: &ModelFiles, opts: &GenerateOptions) -> Result<BTreeMap<PathBuf, String>, CodegenError> {
+pub fn generate(
+    files: &ModelFiles,
+    opts: &GenerateOptions,
+) -> Result<BTreeMap<PathBuf, String>, CodegenError> {
     let service = resolve::resolve(files)?;
     let mut opts = opts.clone();
     if opts.title.is_empty() {

@@ -184,13 +184,13 @@ pub struct Member {
     pub sensitive: bool,
     #[serde(default)]
     pub host_label: bool,
-    #[serde(default)]
+    #[serde(default, rename = "jsonvalue")]
     pub json_value: bool,
     #[serde(default)]
     pub timestamp_format: Option<String>,
     #[serde(default)]
     pub streaming: bool,
-    #[serde(default)]
+    #[serde(default, rename = "eventpayload")]
     pub event_payload: bool,
 }
 
@@ -229,10 +229,11 @@ impl ModelFiles {
     /// then up to three parents (botocore keeps it at `data/partitions.json`).
     pub fn load(service_path: &Path) -> Result<Self, CodegenError> {
         let text = read(service_path)?;
-        let service: ServiceModel = serde_json::from_str(&text).map_err(|e| CodegenError::Parse {
-            path: service_path.to_path_buf(),
-            message: e.to_string(),
-        })?;
+        let service: ServiceModel =
+            serde_json::from_str(&text).map_err(|e| CodegenError::Parse {
+                path: service_path.to_path_buf(),
+                message: e.to_string(),
+            })?;
         let dir = service_path.parent().unwrap_or_else(|| Path::new("."));
         let pag_path = dir.join("paginators-1.json");
         let paginators = if pag_path.exists() {

@@ -29,7 +29,15 @@ const RESERVED_TYPES: &[&str] = &[
 ];
 
 /// Builder method names a member setter must not take.
-const RESERVED_BUILDER_METHODS: &[&str] = &["build", "builder", "send", "send_input", "config", "customize", "into_paginator"];
+const RESERVED_BUILDER_METHODS: &[&str] = &[
+    "build",
+    "builder",
+    "send",
+    "send_input",
+    "config",
+    "customize",
+    "into_paginator",
+];
 
 /// Enum variant names reserved by the generated enum itself.
 const RESERVED_VARIANTS: &[&str] = &["Unknown", "SelfValue", "Self"];
@@ -37,7 +45,13 @@ const RESERVED_VARIANTS: &[&str] = &["Unknown", "SelfValue", "Self"];
 fn sanitise(s: &str, digit_prefix: &str) -> String {
     let mut out: String = s
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     if out.is_empty() {
         out.push_str(digit_prefix);
@@ -119,7 +133,10 @@ mod tests {
             ("datasetId", "dataset_id"),
             ("dataViewARN", "data_view_arn"),
             ("s3SourcePath", "s3_source_path"),
-            ("S3DestinationFormatOptions", "s3_destination_format_options"),
+            (
+                "S3DestinationFormatOptions",
+                "s3_destination_format_options",
+            ),
             ("type", "r#type"),
             ("match", "r#match"),
             ("async", "r#async"),
@@ -172,7 +189,7 @@ mod tests {
             ("FAILED_CLEANUP_FAILED", "FailedCleanupFailed"),
             ("CreateDataset", "CreateDataset"),
             ("S3", "S3"),
-            ("1GB", "V1Gb"),
+            ("1GB", "V1gb"),
             ("UNKNOWN", "UnknownValue"),
             ("Self", "SelfValue"),
             ("us-east-1", "UsEast1"),

@@ -48,7 +48,12 @@ pub fn resolve(files: &ModelFiles) -> Result<Service, CodegenError> {
     // 2. convert shapes.
     let mut shapes = Vec::with_capacity(model.shapes.len());
     for (name, shape) in &model.shapes {
-        let kind = convert_kind(name, shape, &lookup, uri_of_input.get(name.as_str()).copied())?;
+        let kind = convert_kind(
+            name,
+            shape,
+            &lookup,
+            uri_of_input.get(name.as_str()).copied(),
+        )?;
         let rust_name = naming::type_name(name);
         let exception = (shape.exception || shape.error.is_some()).then(|| {
             let err = shape.error.clone().unwrap_or_default();
@@ -63,7 +68,11 @@ pub fn resolve(files: &ModelFiles) -> Result<Service, CodegenError> {
             module: naming::module_name(&rust_name),
             rust_name,
             kind,
-            docs: shape.documentation.as_deref().map(html_to_markdown).unwrap_or_default(),
+            docs: shape
+                .documentation
+                .as_deref()
+                .map(html_to_markdown)
+                .unwrap_or_default(),
             sensitive: shape.sensitive,
             deprecated: deprecation(shape.deprecated, &shape.deprecated_message),
             exception,
@@ -71,6 +80,7 @@ pub fn resolve(files: &ModelFiles) -> Result<Service, CodegenError> {
     }
 
     check_unique_type_names(&shapes)?;
+    apply_locations_only_at_top_level(model, &mut shapes)?;
     mark_sensitive_members(&mut shapes);
     mark_boxed_members(&mut shapes);
 
@@ -90,7 +100,11 @@ pub fn resolve(files: &ModelFiles) -> Result<Service, CodegenError> {
         shapes,
         by_name: by_name.clone(),
         operations: Vec::new(),
-        docs: model.documentation.as_deref().map(html_to_markdown).unwrap_or_default(),
+        docs: model
+            .documentation
+            .as_deref()
+            .map(html_to_markdown)
+            .unwrap_or_default(),
         endpoint_rule_set: files.endpoint_rule_set.clone(),
         partitions: files.partitions.clone(),
     };
@@ -98,8 +112,16 @@ pub fn resolve(files: &ModelFiles) -> Result<Service, CodegenError> {
     // 3. operations.
     let mut fn_names = BTreeSet::new();
     for (name, op) in &model.operations {
-        let input = op.input.as_ref().map(|r| lookup(name, &r.shape)).transpose()?;
-        let output = op.output.as_ref().map(|r| lookup(name, &r.shape)).transpose()?;
+        let input = op
+            .input
+            .as_ref()
+            .map(|r| lookup(name, &r.shape))
+            .transpose()?;
+        let output = op
+            .output
+            .as_ref()
+            .map(|r| lookup(name, &r.shape))
+            .transpose()?;
         let errors = op
             .errors
             .iter()
@@ -107,9 +129,18 @@ pub fn resolve(files: &ModelFiles) -> Result<Service, CodegenError> {
             .collect::<Result<Vec<_>, _>>()?;
         let fn_name = naming::snake_name(name);
         if !fn_names.insert(fn_name.clone()) {
-            return Err(CodegenError::invalid(name, format!("operation name `{fn_name}` is not unique")));
+            return Err(CodegenError::invalid(
+                name,
+                format!("operation name `{fn_name}` is not unique"),
+            ));
         }
-        let paginator = paginator_for(name, files.paginators.pagination.get(name), input, output, &service)?;
+        let paginator = paginator_for(
+            name,
+            files.paginators.pagination.get(name),
+            input,
+            output,
+            &service,
+        )?;
         service.operations.push(OperationDef {
             name: name.clone(),
             fn_name,
@@ -118,7 +149,11 @@ pub fn resolve(files: &ModelFiles) -> Result<Service, CodegenError> {
             input,
             output,
             errors,
-            docs: op.documentation.as_deref().map(html_to_markdown).unwrap_or_default(),
+            docs: op
+                .documentation
+                .as_deref()
+                .map(html_to_markdown)
+                .unwrap_or_default(),
             deprecated: deprecation(op.deprecated, &op.deprecated_message),
             host_prefix: op.endpoint.as_ref().and_then(|e| e.host_prefix.clone()),
             paginator,
@@ -152,11 +187,17 @@ fn convert_kind(
     Ok(match shape.kind.as_str() {
         "structure" => {
             if let Some(payload) = &shape.payload {
-                return Err(CodegenError::unsupported(name, format!("a `payload` member (`{payload}`)")));
+                return Err(CodegenError::unsupported(
+                    name,
+                    format!("a `payload` member (`{payload}`)"),
+                ));
             }
             for req in &shape.required {
                 if !shape.members.contains_key(req) {
-                    return Err(CodegenError::invalid(name, format!("required member `{req}` is not a member")));
+                    return Err(CodegenError::invalid(
+                        name,
+                        format!("required member `{req}` is not a member"),
+                    ));
                 }
             }
             let mut members = Vec::with_capacity(shape.members.len());
@@ -178,7 +219,8 @@ fn convert_kind(
                 let location = match m.location.as_deref() {
                     None => Location::Body,
                     Some("uri") => {
-                        let greedy = request_uri.is_some_and(|u| u.contains(&format!("{{{wire_name}+}}")));
+                        let greedy =
+                            request_uri.is_some_and(|u| u.contains(&format!("{{{wire_name}+}}")));
                         if greedy {
                             Location::Greedy
                         } else {
@@ -188,12 +230,25 @@ fn convert_kind(
                     Some("querystring") => Location::Query,
                     Some("header") => Location::Header,
                     Some("statusCode") => Location::StatusCode,
-                    Some("headers") => return Err(CodegenError::unsupported(&what, "location `headers` (prefix headers)")),
-                    Some(other) => return Err(CodegenError::unsupported(&what, format!("location `{other}`"))),
+                    Some("headers") => {
+                        return Err(CodegenError::unsupported(
+                            &what,
+                            "location `headers` (prefix headers)",
+                        ))
+                    }
+                    Some(other) => {
+                        return Err(CodegenError::unsupported(
+                            &what,
+                            format!("location `{other}`"),
+                        ))
+                    }
                 };
                 let field = naming::snake_name(mname);
                 if !fields.insert(field.clone()) {
-                    return Err(CodegenError::invalid(&what, format!("field name `{field}` is used twice")));
+                    return Err(CodegenError::invalid(
+                        &what,
+                        format!("field name `{field}` is used twice"),
+                    ));
                 }
                 members.push(MemberDef {
                     name: mname.clone(),
@@ -206,7 +261,11 @@ fn convert_kind(
                     idempotency_token: m.idempotency_token,
                     sensitive: m.sensitive,
                     boxed: false,
-                    docs: m.documentation.as_deref().map(html_to_markdown).unwrap_or_default(),
+                    docs: m
+                        .documentation
+                        .as_deref()
+                        .map(html_to_markdown)
+                        .unwrap_or_default(),
                     deprecated: deprecation(m.deprecated, &m.deprecated_message),
                 });
             }
@@ -219,9 +278,15 @@ fn convert_kind(
                 for v in values {
                     let rust_name = naming::variant_name(v);
                     if !seen.insert(rust_name.clone()) {
-                        return Err(CodegenError::invalid(name, format!("enum values map to the same variant `{rust_name}`")));
+                        return Err(CodegenError::invalid(
+                            name,
+                            format!("enum values map to the same variant `{rust_name}`"),
+                        ));
                     }
-                    variants.push(EnumVariant { rust_name, value: v.clone() });
+                    variants.push(EnumVariant {
+                        rust_name,
+                        value: v.clone(),
+                    });
                 }
                 ShapeKind::Enum(EnumDef { variants })
             }
@@ -235,15 +300,79 @@ fn convert_kind(
                 .member
                 .as_ref()
                 .ok_or_else(|| CodegenError::invalid(name, "list without `member`"))?;
-            ShapeKind::List { member: lookup(name, &m.shape)? }
+            ShapeKind::List {
+                member: lookup(name, &m.shape)?,
+            }
         }
         "map" => {
-            let k = shape.key.as_ref().ok_or_else(|| CodegenError::invalid(name, "map without `key`"))?;
-            let v = shape.value.as_ref().ok_or_else(|| CodegenError::invalid(name, "map without `value`"))?;
-            ShapeKind::Map { key: lookup(name, &k.shape)?, value: lookup(name, &v.shape)? }
+            let k = shape
+                .key
+                .as_ref()
+                .ok_or_else(|| CodegenError::invalid(name, "map without `key`"))?;
+            let v = shape
+                .value
+                .as_ref()
+                .ok_or_else(|| CodegenError::invalid(name, "map without `value`"))?;
+            ShapeKind::Map {
+                key: lookup(name, &k.shape)?,
+                value: lookup(name, &v.shape)?,
+            }
         }
-        other => return Err(CodegenError::unsupported(name, format!("shape type `{other}`"))),
+        other => {
+            return Err(CodegenError::unsupported(
+                name,
+                format!("shape type `{other}`"),
+            ))
+        }
     })
+}
+
+/// HTTP bindings (`location`) only mean something on an operation's own input or output; a
+/// structure nested in a body carries all its members in the body. A structure used both ways
+/// with bound members would need two wire forms, which the generator does not produce yet.
+fn apply_locations_only_at_top_level(
+    model: &load::ServiceModel,
+    shapes: &mut [ShapeDef],
+) -> Result<(), CodegenError> {
+    let mut top: BTreeSet<&str> = BTreeSet::new();
+    for op in model.operations.values() {
+        top.extend(
+            op.input
+                .iter()
+                .chain(op.output.iter())
+                .chain(op.errors.iter())
+                .map(|r| r.shape.as_str()),
+        );
+    }
+    let mut nested: BTreeSet<&str> = BTreeSet::new();
+    for shape in model.shapes.values() {
+        nested.extend(shape.members.values().map(|m| m.shape.as_str()));
+        nested.extend(
+            [&shape.member, &shape.key, &shape.value]
+                .into_iter()
+                .flatten()
+                .map(|m| m.shape.as_str()),
+        );
+    }
+    for s in shapes.iter_mut() {
+        let ShapeKind::Structure(st) = &mut s.kind else {
+            continue;
+        };
+        let is_top = top.contains(s.wire_name.as_str());
+        let bound = st.members.iter().any(|m| m.location != Location::Body);
+        if is_top && bound && nested.contains(s.wire_name.as_str()) {
+            return Err(CodegenError::unsupported(
+                &s.wire_name,
+                "a structure that is an operation input/output and also nested in another shape, with HTTP-bound members",
+            ));
+        }
+        if !is_top {
+            for m in &mut st.members {
+                m.location = Location::Body;
+            }
+        }
+    }
+    Ok(())
 }
 
 fn check_unique_type_names(shapes: &[ShapeDef]) -> Result<(), CodegenError> {
@@ -253,7 +382,10 @@ fn check_unique_type_names(shapes: &[ShapeDef]) -> Result<(), CodegenError> {
             if let Some(other) = seen.insert(&s.module, &s.wire_name) {
                 return Err(CodegenError::invalid(
                     &s.wire_name,
-                    format!("its Rust name `{}` clashes with shape `{other}`", s.rust_name),
+                    format!(
+                        "its Rust name `{}` clashes with shape `{other}`",
+                        s.rust_name
+                    ),
                 ));
             }
         }
@@ -336,7 +468,10 @@ fn mark_boxed_members(shapes: &mut [ShapeDef]) {
             ShapeKind::Structure(st) => st
                 .members
                 .iter()
-                .map(|m| matches!(shapes[m.target.0].kind, ShapeKind::Structure(_)) && reaches(m.target.0, i))
+                .map(|m| {
+                    matches!(shapes[m.target.0].kind, ShapeKind::Structure(_))
+                        && reaches(m.target.0, i)
+                })
                 .collect(),
             _ => Vec::new(),
         })
@@ -371,16 +506,29 @@ fn paginator_for(
         }
     };
     if let Some(p) = listed {
-        let (Some(input_token), Some(output_token)) = (token_name(&p.input_token), token_name(&p.output_token)) else {
-            return Err(CodegenError::unsupported(op, "a paginator with several tokens"));
+        let (Some(input_token), Some(output_token)) =
+            (token_name(&p.input_token), token_name(&p.output_token))
+        else {
+            return Err(CodegenError::unsupported(
+                op,
+                "a paginator with several tokens",
+            ));
         };
         let result_key = match &p.result_key {
             None => None,
-            Some(v) => Some(token_name(v).ok_or_else(|| CodegenError::unsupported(op, "a paginator with several result keys"))?),
+            Some(v) => Some(token_name(v).ok_or_else(|| {
+                CodegenError::unsupported(op, "a paginator with several result keys")
+            })?),
         };
-        for (side, id, key) in [("input", input, &input_token), ("output", output, &output_token)] {
+        for (side, id, key) in [
+            ("input", input, &input_token),
+            ("output", output, &output_token),
+        ] {
             if !members(id).iter().any(|m| &m.name == key) {
-                return Err(CodegenError::invalid(op, format!("paginator token `{key}` is not an {side} member")));
+                return Err(CodegenError::invalid(
+                    op,
+                    format!("paginator token `{key}` is not an {side} member"),
+                ));
             }
         }
         return Ok(Some(PaginatorDef {
@@ -401,7 +549,10 @@ fn paginator_for(
         .iter()
         .filter(|m| matches!(service.shape(m.target).kind, ShapeKind::List { .. }))
         .collect();
-    let limit_key = ins.iter().find(|m| m.name == "maxResults").map(|m| m.name.clone());
+    let limit_key = ins
+        .iter()
+        .find(|m| m.name == "maxResults")
+        .map(|m| m.name.clone());
     Ok(Some(PaginatorDef {
         input_token: "nextToken".into(),
         output_token: "nextToken".into(),

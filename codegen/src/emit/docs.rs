@@ -6,7 +6,11 @@ use quote::quote;
 
 /// `#[doc]` attributes for `markdown`, or for `fallback` when `markdown` is empty.
 pub fn doc_attrs(markdown: &str, fallback: &str) -> TokenStream {
-    let text = if markdown.trim().is_empty() { fallback } else { markdown };
+    let text = if markdown.trim().is_empty() {
+        fallback
+    } else {
+        markdown
+    };
     lines(text, false)
 }
 
@@ -18,8 +22,16 @@ pub fn inner_doc_attrs(markdown: &str) -> TokenStream {
 fn lines(text: &str, inner: bool) -> TokenStream {
     let mut out = TokenStream::new();
     for line in text.lines() {
-        let line = if line.is_empty() { String::new() } else { format!(" {line}") };
-        out.extend(if inner { quote!(#![doc = #line]) } else { quote!(#[doc = #line]) });
+        let line = if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        };
+        out.extend(if inner {
+            quote!(#![doc = #line])
+        } else {
+            quote!(#[doc = #line])
+        });
     }
     out
 }

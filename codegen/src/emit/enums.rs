@@ -12,7 +12,10 @@ use crate::naming::ident;
 /// One enum's file.
 pub fn emit_enum(shape: &ShapeDef, en: &EnumDef) -> TokenStream {
     let name = ident(&shape.rust_name);
-    let docs = doc_attrs(&shape.docs, &format!("The `{}` enumeration.", shape.wire_name));
+    let docs = doc_attrs(
+        &shape.docs,
+        &format!("The `{}` enumeration.", shape.wire_name),
+    );
     let deprecated = deprecated_attr(&shape.deprecated);
     let variants: Vec<_> = en.variants.iter().map(|v| ident(&v.rust_name)).collect();
     let values: Vec<&str> = en.variants.iter().map(|v| v.value.as_str()).collect();
@@ -28,7 +31,11 @@ pub fn emit_enum(shape: &ShapeDef, en: &EnumDef) -> TokenStream {
     } else {
         quote!()
     };
-    let debug_derive = if shape.sensitive { quote!() } else { quote!(Debug,) };
+    let debug_derive = if shape.sensitive {
+        quote!()
+    } else {
+        quote!(Debug,)
+    };
 
     quote! {
         #docs

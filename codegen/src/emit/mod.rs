@@ -2,11 +2,15 @@
 //! ordered map from output path to tokens (the map, not emission order, decides file order).
 //! Nothing here touches the file system.
 
+mod client;
 mod docs;
 mod enums;
 mod krate;
+mod operations;
 mod rust_types;
+mod serialize;
 mod structs;
+mod uri;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -44,13 +48,35 @@ pub fn emit(svc: &Service, opts: &GenerateOptions) -> Result<Emitted, CodegenErr
             type_mods.push(shape);
             "src/types"
         };
-        out.rust.insert(PathBuf::from(format!("{dir}/{}.rs", shape.module)), tokens);
+        out.rust
+            .insert(PathBuf::from(format!("{dir}/{}.rs", shape.module)), tokens);
     }
-    out.rust.insert("src/types/mod.rs".into(), krate::types_mod(&type_mods, !error_mods.is_empty()));
+    out.rust.insert(
+        "src/types/mod.rs".into(),
+        krate::types_mod(&type_mods, !error_mods.is_empty()),
+    );
     if !error_mods.is_empty() {
-        out.rust.insert("src/types/error/mod.rs".into(), krate::error_mod(&error_mods));
+        out.rust.insert(
+            "src/types/error/mod.rs".into(),
+            krate::error_mod(&error_mods),
+        );
     }
-    out.rust.insert("src/lib.rs".into(), krate::lib_rs(svc, opts));
-    out.text.insert("Cargo.toml".into(), krate::cargo_toml(opts));
+    for op in &svc.operations {
+        let n = operations::op_names(svc, op)?;
+        let path = format!("src/operation/{}.rs", n.module);
+        out.rust
+            .insert(PathBuf::from(path), operations::emit_operation(svc, op)?);
+    }
+    out.rust
+        .insert("src/operation/mod.rs".into(), client::operation_mod(svc)?);
+    out.rust
+        .insert("src/client.rs".into(), client::client_rs(svc));
+    out.rust
+        .insert("src/config.rs".into(), client::config_rs(svc, opts));
+    out.rust.insert("src/error.rs".into(), client::error_rs());
+    out.rust
+        .insert("src/lib.rs".into(), krate::lib_rs(svc, opts));
+    out.text
+        .insert("Cargo.toml".into(), krate::cargo_toml(opts));
     Ok(out)
 }

@@ -31,7 +31,10 @@ pub fn rust_type(svc: &Service, id: ShapeId) -> Result<TokenStream, CodegenError
         }
         ShapeKind::Map { key, value } => {
             if !matches!(svc.shape(*key).kind, ShapeKind::String | ShapeKind::Enum(_)) {
-                return Err(CodegenError::unsupported(&shape.wire_name, "a map key that is not a string"));
+                return Err(CodegenError::unsupported(
+                    &shape.wire_name,
+                    "a map key that is not a string",
+                ));
             }
             let k = rust_type(svc, *key)?;
             let v = rust_type(svc, *value)?;

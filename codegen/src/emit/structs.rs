@@ -14,10 +14,17 @@ use crate::naming::ident;
 pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
 
 /// One structure's file.
-pub fn emit_struct(svc: &Service, shape: &ShapeDef, st: &StructDef) -> Result<TokenStream, CodegenError> {
+pub fn emit_struct(
+    svc: &Service,
+    shape: &ShapeDef,
+    st: &StructDef,
+) -> Result<TokenStream, CodegenError> {
     let name = ident(&shape.rust_name);
     let builder = format_ident!("{}Builder", shape.rust_name);
-    let docs = doc_attrs(&shape.docs, &format!("The `{}` structure.", shape.wire_name));
+    let docs = doc_attrs(
+        &shape.docs,
+        &format!("The `{}` structure.", shape.wire_name),
+    );
     let deprecated = deprecated_attr(&shape.deprecated);
 
     let mut fields = Vec::new();
@@ -43,13 +50,34 @@ pub fn emit_struct(svc: &Service, shape: &ShapeDef, st: &StructDef) -> Result<To
         build_fields.push(quote!(#f: self.#f,));
     }
 
+    let (meta_field, meta_build) = if shape.exception.is_some() {
+        (
+            quote! {
+                /// Error metadata read from the response (code, message, request id, status).
+                #[serde(skip)]
+                pub(crate) meta: sdk_runtime::error::ErrorMetadata,
+            },
+            quote!(meta: Default::default(),),
+        )
+    } else {
+        (quote!(), quote!())
+    };
     let derive_debug = !needs_manual_debug(shape, st);
-    let debug_derive = if derive_debug { quote!(Debug,) } else { quote!() };
+    let debug_derive = if derive_debug {
+        quote!(Debug,)
+    } else {
+        quote!()
+    };
     let manual_debug = if derive_debug {
         quote!()
     } else {
         let a = manual_debug(shape, st, &shape.rust_name, &name);
-        let b = manual_debug(shape, st, &format!("{}Builder", shape.rust_name), &quote!(#builder));
+        let b = manual_debug(
+            shape,
+            st,
+            &format!("{}Builder", shape.rust_name),
+            &quote!(#builder),
+        );
         quote!(#a #b)
     };
     let exception_impls = exception_impls(shape, st);
@@ -65,6 +93,7 @@ pub fn emit_struct(svc: &Service, shape: &ShapeDef, st: &StructDef) -> Result<To
         #[serde(default)]
         pub struct #name {
             #(#fields)*
+            #meta_field
         }
 
         impl #name {
@@ -76,6 +105,7 @@ pub fn emit_struct(svc: &Service, shape: &ShapeDef, st: &StructDef) -> Result<To
         }
 
         #[doc = #builder_doc]
+        #deprecated
         #[non_exhaustive]
         #[derive(Clone, PartialEq, Default, #debug_derive)]
         pub struct #builder {
@@ -86,7 +116,7 @@ pub fn emit_struct(svc: &Service, shape: &ShapeDef, st: &StructDef) -> Result<To
             #(#setters)*
             #[doc = #build_doc]
             pub fn build(self) -> #name {
-                #name { #(#build_fields)* }
+                #name { #(#build_fields)* #meta_build }
             }
         }
 
@@ -101,14 +131,18 @@ fn field_type(svc: &Service, m: &MemberDef) -> Result<TokenStream, CodegenError>
 }
 
 fn member_docs(m: &MemberDef) -> TokenStream {
-    let mut text = m.docs.clone();
+    let mut text = if m.docs.trim().is_empty() {
+        format!("The `{}` member.", m.name)
+    } else {
+        m.docs.clone()
+    };
     if m.required {
         if !text.is_empty() {
             text.push_str("\n\n");
         }
         text.push_str("This member is required.");
     }
-    doc_attrs(&text, &format!("The `{}` member.", m.name))
+    doc_attrs(&text, "")
 }
 
 fn serde_attr(m: &MemberDef, exception: bool) -> TokenStream {
@@ -121,7 +155,11 @@ fn serde_attr(m: &MemberDef, exception: bool) -> TokenStream {
         quote!(rename = #w,)
     });
     // Error bodies of some services spell the message member with a capital letter.
-    let alias = (exception && m.wire_name == "message").then(|| quote!(alias = "Message",));
+    let alias = match m.wire_name.as_str() {
+        "message" if exception => quote!(alias = "Message",),
+        "Message" if exception => quote!(alias = "message",),
+        _ => quote!(),
+    };
     quote!(#[serde(#rename #alias skip_serializing_if = "Option::is_none")])
 }
 
@@ -149,7 +187,7 @@ fn accessor(svc: &Service, m: &MemberDef) -> Result<TokenStream, CodegenError> {
 fn setter(svc: &Service, m: &MemberDef) -> Result<TokenStream, CodegenError> {
     let f = ident(&m.field);
     let s = ident(&m.setter);
-    let bare = m.field.trim_start_matches("r#");
+    let bare = m.field.trim_start_matches("r#").trim_end_matches('_');
     let set = format_ident!("set_{}", bare);
     let get = format_ident!("get_{}", bare);
     let ty = field_type(svc, m)?;
@@ -163,7 +201,9 @@ fn setter(svc: &Service, m: &MemberDef) -> Result<TokenStream, CodegenError> {
                     self.#f.get_or_insert_with(Vec::new).push(item.into());
                     self
                 }),
-                format!(" Appends one item to `{name}`; use `set_{bare}` to replace the whole list."),
+                format!(
+                    " Appends one item to `{name}`; use `set_{bare}` to replace the whole list."
+                ),
             )
         }
         ShapeKind::Map { key, value } => {
@@ -174,12 +214,18 @@ fn setter(svc: &Service, m: &MemberDef) -> Result<TokenStream, CodegenError> {
                     self.#f.get_or_insert_with(Default::default).insert(key.into(), value.into());
                     self
                 }),
-                format!(" Inserts one entry into `{name}`; use `set_{bare}` to replace the whole map."),
+                format!(
+                    " Inserts one entry into `{name}`; use `set_{bare}` to replace the whole map."
+                ),
             )
         }
         _ => {
             let inner = rust_type(svc, m.target)?;
-            let wrap = if m.boxed { quote!(Box::new(input.into())) } else { quote!(input.into()) };
+            let wrap = if m.boxed {
+                quote!(Box::new(input.into()))
+            } else {
+                quote!(input.into())
+            };
             (
                 quote!(pub fn #s(mut self, input: impl Into<#inner>) -> Self {
                     self.#f = Some(#wrap);
@@ -213,7 +259,12 @@ fn needs_manual_debug(shape: &ShapeDef, st: &StructDef) -> bool {
     shape.sensitive || st.members.iter().any(|m| m.sensitive)
 }
 
-fn manual_debug(shape: &ShapeDef, st: &StructDef, label: &str, ty: &dyn quote::ToTokens) -> TokenStream {
+fn manual_debug(
+    shape: &ShapeDef,
+    st: &StructDef,
+    label: &str,
+    ty: &dyn quote::ToTokens,
+) -> TokenStream {
     let fields = st.members.iter().map(|m| {
         let f = ident(&m.field);
         let name = m.field.trim_start_matches("r#");
@@ -242,10 +293,11 @@ fn exception_impls(shape: &ShapeDef, st: &StructDef) -> TokenStream {
     let code = &info.code;
     let code_doc = format!(" The error code of this exception on the wire (`{code}`).");
     let message = st.members.iter().find(|m| m.field == "message");
+    let with_message = format!("{}: {{}}", code.replace('{', "{{").replace('}', "}}"));
     let display = match message {
         Some(_) => quote! {
             match self.message.as_deref() {
-                Some(msg) => write!(f, "{}: {}", #code, msg),
+                Some(msg) => write!(f, #with_message, msg),
                 None => f.write_str(#code),
             }
         },
@@ -273,5 +325,11 @@ fn exception_impls(shape: &ShapeDef, st: &StructDef) -> TokenStream {
         }
 
         impl std::error::Error for #name {}
+
+        impl sdk_runtime::error::ProvideErrorMetadata for #name {
+            fn meta(&self) -> &sdk_runtime::error::ErrorMetadata {
+                &self.meta
+            }
+        }
     }
 }

@@ -7,6 +7,9 @@ pub struct AccessDeniedException {
     /// The `message` member.
     #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+    /// Error metadata read from the response (code, message, request id, status).
+    #[serde(skip)]
+    pub(crate) meta: sdk_runtime::error::ErrorMetadata,
 }
 impl AccessDeniedException {
     /// Creates a new builder for [`AccessDeniedException`].
@@ -43,6 +46,7 @@ impl AccessDeniedExceptionBuilder {
     pub fn build(self) -> AccessDeniedException {
         AccessDeniedException {
             message: self.message,
+            meta: Default::default(),
         }
     }
 }
@@ -57,9 +61,14 @@ impl AccessDeniedException {
 impl std::fmt::Display for AccessDeniedException {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.message.as_deref() {
-            Some(msg) => write!(f, "{}: {}", "AccessDeniedException", msg),
+            Some(msg) => write!(f, "AccessDeniedException: {}", msg),
             None => f.write_str("AccessDeniedException"),
         }
     }
 }
 impl std::error::Error for AccessDeniedException {}
+impl sdk_runtime::error::ProvideErrorMetadata for AccessDeniedException {
+    fn meta(&self) -> &sdk_runtime::error::ErrorMetadata {
+        &self.meta
+    }
+}

@@ -10,6 +10,9 @@ pub struct ConflictException {
     /// The `reason` member.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// Error metadata read from the response (code, message, request id, status).
+    #[serde(skip)]
+    pub(crate) meta: sdk_runtime::error::ErrorMetadata,
 }
 impl ConflictException {
     /// Creates a new builder for [`ConflictException`].
@@ -66,6 +69,7 @@ impl ConflictExceptionBuilder {
         ConflictException {
             message: self.message,
             reason: self.reason,
+            meta: Default::default(),
         }
     }
 }
@@ -80,9 +84,14 @@ impl ConflictException {
 impl std::fmt::Display for ConflictException {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.message.as_deref() {
-            Some(msg) => write!(f, "{}: {}", "ConflictException", msg),
+            Some(msg) => write!(f, "ConflictException: {}", msg),
             None => f.write_str("ConflictException"),
         }
     }
 }
 impl std::error::Error for ConflictException {}
+impl sdk_runtime::error::ProvideErrorMetadata for ConflictException {
+    fn meta(&self) -> &sdk_runtime::error::ErrorMetadata {
+        &self.meta
+    }
+}

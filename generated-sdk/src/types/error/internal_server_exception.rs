@@ -7,6 +7,9 @@ pub struct InternalServerException {
     /// The `message` member.
     #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+    /// Error metadata read from the response (code, message, request id, status).
+    #[serde(skip)]
+    pub(crate) meta: sdk_runtime::error::ErrorMetadata,
 }
 impl InternalServerException {
     /// Creates a new builder for [`InternalServerException`].
@@ -43,6 +46,7 @@ impl InternalServerExceptionBuilder {
     pub fn build(self) -> InternalServerException {
         InternalServerException {
             message: self.message,
+            meta: Default::default(),
         }
     }
 }
@@ -57,9 +61,14 @@ impl InternalServerException {
 impl std::fmt::Display for InternalServerException {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.message.as_deref() {
-            Some(msg) => write!(f, "{}: {}", "InternalServerException", msg),
+            Some(msg) => write!(f, "InternalServerException: {}", msg),
             None => f.write_str("InternalServerException"),
         }
     }
 }
 impl std::error::Error for InternalServerException {}
+impl sdk_runtime::error::ProvideErrorMetadata for InternalServerException {
+    fn meta(&self) -> &sdk_runtime::error::ErrorMetadata {
+        &self.meta
+    }
+}

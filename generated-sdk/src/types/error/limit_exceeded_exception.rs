@@ -7,6 +7,9 @@ pub struct LimitExceededException {
     /// The `message` member.
     #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+    /// Error metadata read from the response (code, message, request id, status).
+    #[serde(skip)]
+    pub(crate) meta: sdk_runtime::error::ErrorMetadata,
 }
 impl LimitExceededException {
     /// Creates a new builder for [`LimitExceededException`].
@@ -43,6 +46,7 @@ impl LimitExceededExceptionBuilder {
     pub fn build(self) -> LimitExceededException {
         LimitExceededException {
             message: self.message,
+            meta: Default::default(),
         }
     }
 }
@@ -57,9 +61,14 @@ impl LimitExceededException {
 impl std::fmt::Display for LimitExceededException {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.message.as_deref() {
-            Some(msg) => write!(f, "{}: {}", "LimitExceededException", msg),
+            Some(msg) => write!(f, "LimitExceededException: {}", msg),
             None => f.write_str("LimitExceededException"),
         }
     }
 }
 impl std::error::Error for LimitExceededException {}
+impl sdk_runtime::error::ProvideErrorMetadata for LimitExceededException {
+    fn meta(&self) -> &sdk_runtime::error::ErrorMetadata {
+        &self.meta
+    }
+}

@@ -10,6 +10,9 @@ pub struct ResourceNotFoundException {
     /// The `reason` member.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// Error metadata read from the response (code, message, request id, status).
+    #[serde(skip)]
+    pub(crate) meta: sdk_runtime::error::ErrorMetadata,
 }
 impl ResourceNotFoundException {
     /// Creates a new builder for [`ResourceNotFoundException`].
@@ -66,6 +69,7 @@ impl ResourceNotFoundExceptionBuilder {
         ResourceNotFoundException {
             message: self.message,
             reason: self.reason,
+            meta: Default::default(),
         }
     }
 }
@@ -80,9 +84,14 @@ impl ResourceNotFoundException {
 impl std::fmt::Display for ResourceNotFoundException {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.message.as_deref() {
-            Some(msg) => write!(f, "{}: {}", "ResourceNotFoundException", msg),
+            Some(msg) => write!(f, "ResourceNotFoundException: {}", msg),
             None => f.write_str("ResourceNotFoundException"),
         }
     }
 }
 impl std::error::Error for ResourceNotFoundException {}
+impl sdk_runtime::error::ProvideErrorMetadata for ResourceNotFoundException {
+    fn meta(&self) -> &sdk_runtime::error::ErrorMetadata {
+        &self.meta
+    }
+}

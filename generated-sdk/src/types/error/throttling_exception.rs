@@ -3,7 +3,11 @@
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
-pub struct ThrottlingException {}
+pub struct ThrottlingException {
+    /// Error metadata read from the response (code, message, request id, status).
+    #[serde(skip)]
+    pub(crate) meta: sdk_runtime::error::ErrorMetadata,
+}
 impl ThrottlingException {
     /// Creates a new builder for [`ThrottlingException`].
     pub fn builder() -> ThrottlingExceptionBuilder {
@@ -17,7 +21,9 @@ pub struct ThrottlingExceptionBuilder {}
 impl ThrottlingExceptionBuilder {
     /// Builds the [`ThrottlingException`].
     pub fn build(self) -> ThrottlingException {
-        ThrottlingException {}
+        ThrottlingException {
+            meta: Default::default(),
+        }
     }
 }
 impl ThrottlingException {
@@ -34,3 +40,8 @@ impl std::fmt::Display for ThrottlingException {
     }
 }
 impl std::error::Error for ThrottlingException {}
+impl sdk_runtime::error::ProvideErrorMetadata for ThrottlingException {
+    fn meta(&self) -> &sdk_runtime::error::ErrorMetadata {
+        &self.meta
+    }
+}

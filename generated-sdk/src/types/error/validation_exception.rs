@@ -10,6 +10,9 @@ pub struct ValidationException {
     /// The `reason` member.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// Error metadata read from the response (code, message, request id, status).
+    #[serde(skip)]
+    pub(crate) meta: sdk_runtime::error::ErrorMetadata,
 }
 impl ValidationException {
     /// Creates a new builder for [`ValidationException`].
@@ -66,6 +69,7 @@ impl ValidationExceptionBuilder {
         ValidationException {
             message: self.message,
             reason: self.reason,
+            meta: Default::default(),
         }
     }
 }
@@ -80,9 +84,14 @@ impl ValidationException {
 impl std::fmt::Display for ValidationException {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.message.as_deref() {
-            Some(msg) => write!(f, "{}: {}", "ValidationException", msg),
+            Some(msg) => write!(f, "ValidationException: {}", msg),
             None => f.write_str("ValidationException"),
         }
     }
 }
 impl std::error::Error for ValidationException {}
+impl sdk_runtime::error::ProvideErrorMetadata for ValidationException {
+    fn meta(&self) -> &sdk_runtime::error::ErrorMetadata {
+        &self.meta
+    }
+}

@@ -47,6 +47,7 @@ pub mod endpoint;
 pub mod error;
 pub mod http_client;
 pub mod operation;
+pub mod paginate;
 pub mod retry;
 pub mod service;
 mod signing;
@@ -66,8 +67,9 @@ pub use aws_config;
 pub use client_handle::ClientHandle;
 pub use config::{Config, ConfigBuilder};
 pub use error::{
-    ConstructionError, ConstructionErrorKind, Error, ErrorMetadata, ProvideErrorMetadata,
-    ResponseParseError, ServiceError, TimeoutError, TransportError, UnhandledError,
+    ConstructionError, ConstructionErrorKind, Error, ErrorMetadata, PaginationError,
+    ProvideErrorMetadata, ResponseParseError, ServiceError, TimeoutError, TransportError,
+    UnhandledError,
 };
 #[cfg(feature = "reqwest")]
 pub use http_client::ReqwestClient;

@@ -7,6 +7,7 @@ mod docs;
 mod enums;
 mod krate;
 mod operations;
+mod paginators;
 mod rust_types;
 mod serialize;
 mod structs;

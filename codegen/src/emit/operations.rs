@@ -58,6 +58,7 @@ pub fn emit_operation(svc: &Service, op: &OperationDef) -> Result<TokenStream, C
     let error_enum = error_enum(svc, op, &n);
     let serializer = request_serializer(svc, op, members)?;
     let parser = response_parser(svc, op, &n)?;
+    let paginator = super::paginators::emit_paginator(svc, op)?;
     let name = &op.name;
     let input = &n.input;
     let output = &n.output;
@@ -84,6 +85,7 @@ pub fn emit_operation(svc: &Service, op: &OperationDef) -> Result<TokenStream, C
 
         #client_method
         #fluent
+        #paginator
         #error_enum
 
         impl crate::operation::SendInput for #input {
@@ -162,6 +164,10 @@ fn client_method(
                 m.name
             ));
         }
+    }
+    if let Some(p) = op.paginator.as_ref().filter(|p| p.inferred) {
+        text.push_str("\n\n");
+        text.push_str(&super::paginators::inferred_note(p));
     }
     text.push_str(&format!(
         "\n\nOptional members are set on the returned [`{}`](crate::operation::{}::{}); finish with `send().await`.",

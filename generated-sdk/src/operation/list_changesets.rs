@@ -64,6 +64,87 @@ impl ListChangesetsFluentBuilder {
         send(&self.handle, self.inner.build()).await
     }
 }
+impl ListChangesetsFluentBuilder {
+    /// Turns this call into a [`ListChangesetsPaginator`] that follows `nextToken` across pages.
+    pub fn into_paginator(self) -> ListChangesetsPaginator {
+        ListChangesetsPaginator {
+            handle: self.handle,
+            inner: self.inner,
+            max_pages: None,
+        }
+    }
+}
+/// Paginator for `ListChangesets`: `send()` streams whole pages, following `nextToken` until the service
+/// returns no token or an empty one; each page is a full call with signing and retries.
+/// A token the service already returned ends the stream with `Error::Pagination`.
+#[derive(Clone, Debug)]
+pub struct ListChangesetsPaginator {
+    handle: std::sync::Arc<sdk_runtime::ClientHandle>,
+    inner: crate::types::ListChangesetsRequestBuilder,
+    max_pages: Option<usize>,
+}
+impl ListChangesetsPaginator {
+    /// Sets the page size: the `maxResults` of every request.
+    pub fn page_size(mut self, size: i32) -> Self {
+        self.inner = self.inner.set_max_results(Some(size));
+        self
+    }
+    /// Stops after this many pages (requests).
+    pub fn max_pages(mut self, pages: usize) -> Self {
+        self.max_pages = Some(pages);
+        self
+    }
+    /// Streams the pages. Consume it with `futures::TryStreamExt::try_next` or any
+    /// `StreamExt` adapter; an error is yielded once and ends the stream.
+    pub fn send(
+        self,
+    ) -> sdk_runtime::paginate::PageStream<
+        crate::types::ListChangesetsRequest,
+        crate::types::ListChangesetsResponse,
+        ListChangesetsError,
+    > {
+        let handle = self.handle;
+        let send: sdk_runtime::paginate::SendPage<
+            crate::types::ListChangesetsRequest,
+            crate::types::ListChangesetsResponse,
+            ListChangesetsError,
+        > = std::sync::Arc::new(move |input: crate::types::ListChangesetsRequest| {
+            let handle = handle.clone();
+            Box::pin(async move { send(&handle, input).await })
+        });
+        let tokens = sdk_runtime::paginate::TokenAccess {
+            output_token: |page: &crate::types::ListChangesetsResponse| {
+                page.next_token.as_deref()
+            },
+            set_input_token: |
+                input: &mut crate::types::ListChangesetsRequest,
+                token: String|
+            input.next_token = Some(token),
+        };
+        sdk_runtime::paginate::PageStream::new(
+            self.inner.build(),
+            send,
+            tokens,
+            self.max_pages,
+        )
+    }
+    /** Streams the items of `changesets` across all pages. Consume it with
+ `futures::TryStreamExt::try_next` (`while let Some(item) = items.try_next().await? { .. }`)
+ or any `StreamExt` adapter. An error is yielded once and ends the stream.*/
+    pub fn items(
+        self,
+    ) -> sdk_runtime::paginate::ItemStream<
+        crate::types::ListChangesetsRequest,
+        crate::types::ListChangesetsResponse,
+        crate::types::ChangesetSummary,
+        ListChangesetsError,
+    > {
+        self.send()
+            .items(|page: crate::types::ListChangesetsResponse| {
+                page.changesets.unwrap_or_default()
+            })
+    }
+}
 /// Errors the `ListChangesets` operation can return.
 #[non_exhaustive]
 #[derive(Debug)]

@@ -64,6 +64,87 @@ impl ListDataViewsFluentBuilder {
         send(&self.handle, self.inner.build()).await
     }
 }
+impl ListDataViewsFluentBuilder {
+    /// Turns this call into a [`ListDataViewsPaginator`] that follows `nextToken` across pages.
+    pub fn into_paginator(self) -> ListDataViewsPaginator {
+        ListDataViewsPaginator {
+            handle: self.handle,
+            inner: self.inner,
+            max_pages: None,
+        }
+    }
+}
+/// Paginator for `ListDataViews`: `send()` streams whole pages, following `nextToken` until the service
+/// returns no token or an empty one; each page is a full call with signing and retries.
+/// A token the service already returned ends the stream with `Error::Pagination`.
+#[derive(Clone, Debug)]
+pub struct ListDataViewsPaginator {
+    handle: std::sync::Arc<sdk_runtime::ClientHandle>,
+    inner: crate::types::ListDataViewsRequestBuilder,
+    max_pages: Option<usize>,
+}
+impl ListDataViewsPaginator {
+    /// Sets the page size: the `maxResults` of every request.
+    pub fn page_size(mut self, size: i32) -> Self {
+        self.inner = self.inner.set_max_results(Some(size));
+        self
+    }
+    /// Stops after this many pages (requests).
+    pub fn max_pages(mut self, pages: usize) -> Self {
+        self.max_pages = Some(pages);
+        self
+    }
+    /// Streams the pages. Consume it with `futures::TryStreamExt::try_next` or any
+    /// `StreamExt` adapter; an error is yielded once and ends the stream.
+    pub fn send(
+        self,
+    ) -> sdk_runtime::paginate::PageStream<
+        crate::types::ListDataViewsRequest,
+        crate::types::ListDataViewsResponse,
+        ListDataViewsError,
+    > {
+        let handle = self.handle;
+        let send: sdk_runtime::paginate::SendPage<
+            crate::types::ListDataViewsRequest,
+            crate::types::ListDataViewsResponse,
+            ListDataViewsError,
+        > = std::sync::Arc::new(move |input: crate::types::ListDataViewsRequest| {
+            let handle = handle.clone();
+            Box::pin(async move { send(&handle, input).await })
+        });
+        let tokens = sdk_runtime::paginate::TokenAccess {
+            output_token: |page: &crate::types::ListDataViewsResponse| {
+                page.next_token.as_deref()
+            },
+            set_input_token: |
+                input: &mut crate::types::ListDataViewsRequest,
+                token: String|
+            input.next_token = Some(token),
+        };
+        sdk_runtime::paginate::PageStream::new(
+            self.inner.build(),
+            send,
+            tokens,
+            self.max_pages,
+        )
+    }
+    /** Streams the items of `dataViews` across all pages. Consume it with
+ `futures::TryStreamExt::try_next` (`while let Some(item) = items.try_next().await? { .. }`)
+ or any `StreamExt` adapter. An error is yielded once and ends the stream.*/
+    pub fn items(
+        self,
+    ) -> sdk_runtime::paginate::ItemStream<
+        crate::types::ListDataViewsRequest,
+        crate::types::ListDataViewsResponse,
+        crate::types::DataViewSummary,
+        ListDataViewsError,
+    > {
+        self.send()
+            .items(|page: crate::types::ListDataViewsResponse| {
+                page.data_views.unwrap_or_default()
+            })
+    }
+}
 /// Errors the `ListDataViews` operation can return.
 #[non_exhaustive]
 #[derive(Debug)]

@@ -57,6 +57,87 @@ impl ListDatasetsFluentBuilder {
         send(&self.handle, self.inner.build()).await
     }
 }
+impl ListDatasetsFluentBuilder {
+    /// Turns this call into a [`ListDatasetsPaginator`] that follows `nextToken` across pages.
+    pub fn into_paginator(self) -> ListDatasetsPaginator {
+        ListDatasetsPaginator {
+            handle: self.handle,
+            inner: self.inner,
+            max_pages: None,
+        }
+    }
+}
+/// Paginator for `ListDatasets`: `send()` streams whole pages, following `nextToken` until the service
+/// returns no token or an empty one; each page is a full call with signing and retries.
+/// A token the service already returned ends the stream with `Error::Pagination`.
+#[derive(Clone, Debug)]
+pub struct ListDatasetsPaginator {
+    handle: std::sync::Arc<sdk_runtime::ClientHandle>,
+    inner: crate::types::ListDatasetsRequestBuilder,
+    max_pages: Option<usize>,
+}
+impl ListDatasetsPaginator {
+    /// Sets the page size: the `maxResults` of every request.
+    pub fn page_size(mut self, size: i32) -> Self {
+        self.inner = self.inner.set_max_results(Some(size));
+        self
+    }
+    /// Stops after this many pages (requests).
+    pub fn max_pages(mut self, pages: usize) -> Self {
+        self.max_pages = Some(pages);
+        self
+    }
+    /// Streams the pages. Consume it with `futures::TryStreamExt::try_next` or any
+    /// `StreamExt` adapter; an error is yielded once and ends the stream.
+    pub fn send(
+        self,
+    ) -> sdk_runtime::paginate::PageStream<
+        crate::types::ListDatasetsRequest,
+        crate::types::ListDatasetsResponse,
+        ListDatasetsError,
+    > {
+        let handle = self.handle;
+        let send: sdk_runtime::paginate::SendPage<
+            crate::types::ListDatasetsRequest,
+            crate::types::ListDatasetsResponse,
+            ListDatasetsError,
+        > = std::sync::Arc::new(move |input: crate::types::ListDatasetsRequest| {
+            let handle = handle.clone();
+            Box::pin(async move { send(&handle, input).await })
+        });
+        let tokens = sdk_runtime::paginate::TokenAccess {
+            output_token: |page: &crate::types::ListDatasetsResponse| {
+                page.next_token.as_deref()
+            },
+            set_input_token: |
+                input: &mut crate::types::ListDatasetsRequest,
+                token: String|
+            input.next_token = Some(token),
+        };
+        sdk_runtime::paginate::PageStream::new(
+            self.inner.build(),
+            send,
+            tokens,
+            self.max_pages,
+        )
+    }
+    /** Streams the items of `datasets` across all pages. Consume it with
+ `futures::TryStreamExt::try_next` (`while let Some(item) = items.try_next().await? { .. }`)
+ or any `StreamExt` adapter. An error is yielded once and ends the stream.*/
+    pub fn items(
+        self,
+    ) -> sdk_runtime::paginate::ItemStream<
+        crate::types::ListDatasetsRequest,
+        crate::types::ListDatasetsResponse,
+        crate::types::Dataset,
+        ListDatasetsError,
+    > {
+        self.send()
+            .items(|page: crate::types::ListDatasetsResponse| {
+                page.datasets.unwrap_or_default()
+            })
+    }
+}
 /// Errors the `ListDatasets` operation can return.
 #[non_exhaustive]
 #[derive(Debug)]

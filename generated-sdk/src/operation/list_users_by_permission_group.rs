@@ -10,6 +10,8 @@ impl crate::Client {
     /// - `permission_group_id`: the `permissionGroupId` member
     /// - `max_results`: the `maxResults` member
     ///
+    /// The model's paginators file does not list this operation; the generator found the `nextToken`/`nextToken` token pair in its input and output and generated `into_paginator()` for it.
+    ///
     /// Optional members are set on the returned [`ListUsersByPermissionGroupFluentBuilder`](crate::operation::list_users_by_permission_group::ListUsersByPermissionGroupFluentBuilder); finish with `send().await`.
     #[deprecated(note = "This method will be discontinued.")]
     pub fn list_users_by_permission_group(
@@ -55,6 +57,91 @@ impl ListUsersByPermissionGroupFluentBuilder {
         crate::error::Error<ListUsersByPermissionGroupError>,
     > {
         send(&self.handle, self.inner.build()).await
+    }
+}
+impl ListUsersByPermissionGroupFluentBuilder {
+    /// Turns this call into a [`ListUsersByPermissionGroupPaginator`] that follows `nextToken` across pages.
+    pub fn into_paginator(self) -> ListUsersByPermissionGroupPaginator {
+        ListUsersByPermissionGroupPaginator {
+            handle: self.handle,
+            inner: self.inner,
+            max_pages: None,
+        }
+    }
+}
+/// Paginator for `ListUsersByPermissionGroup`: `send()` streams whole pages, following `nextToken` until the service
+/// returns no token or an empty one; each page is a full call with signing and retries.
+/// A token the service already returned ends the stream with `Error::Pagination`.
+///
+/// The model's paginators file does not list this operation; the generator found the `nextToken`/`nextToken` token pair in its input and output and generated `into_paginator()` for it.
+#[derive(Clone, Debug)]
+pub struct ListUsersByPermissionGroupPaginator {
+    handle: std::sync::Arc<sdk_runtime::ClientHandle>,
+    inner: crate::types::ListUsersByPermissionGroupRequestBuilder,
+    max_pages: Option<usize>,
+}
+impl ListUsersByPermissionGroupPaginator {
+    /// Sets the page size: the `maxResults` of every request.
+    pub fn page_size(mut self, size: i32) -> Self {
+        self.inner = self.inner.set_max_results(Some(size));
+        self
+    }
+    /// Stops after this many pages (requests).
+    pub fn max_pages(mut self, pages: usize) -> Self {
+        self.max_pages = Some(pages);
+        self
+    }
+    /// Streams the pages. Consume it with `futures::TryStreamExt::try_next` or any
+    /// `StreamExt` adapter; an error is yielded once and ends the stream.
+    pub fn send(
+        self,
+    ) -> sdk_runtime::paginate::PageStream<
+        crate::types::ListUsersByPermissionGroupRequest,
+        crate::types::ListUsersByPermissionGroupResponse,
+        ListUsersByPermissionGroupError,
+    > {
+        let handle = self.handle;
+        let send: sdk_runtime::paginate::SendPage<
+            crate::types::ListUsersByPermissionGroupRequest,
+            crate::types::ListUsersByPermissionGroupResponse,
+            ListUsersByPermissionGroupError,
+        > = std::sync::Arc::new(move |
+            input: crate::types::ListUsersByPermissionGroupRequest|
+        {
+            let handle = handle.clone();
+            Box::pin(async move { send(&handle, input).await })
+        });
+        let tokens = sdk_runtime::paginate::TokenAccess {
+            output_token: |page: &crate::types::ListUsersByPermissionGroupResponse| {
+                page.next_token.as_deref()
+            },
+            set_input_token: |
+                input: &mut crate::types::ListUsersByPermissionGroupRequest,
+                token: String|
+            input.next_token = Some(token),
+        };
+        sdk_runtime::paginate::PageStream::new(
+            self.inner.build(),
+            send,
+            tokens,
+            self.max_pages,
+        )
+    }
+    /** Streams the items of `users` across all pages. Consume it with
+ `futures::TryStreamExt::try_next` (`while let Some(item) = items.try_next().await? { .. }`)
+ or any `StreamExt` adapter. An error is yielded once and ends the stream.*/
+    pub fn items(
+        self,
+    ) -> sdk_runtime::paginate::ItemStream<
+        crate::types::ListUsersByPermissionGroupRequest,
+        crate::types::ListUsersByPermissionGroupResponse,
+        crate::types::UserByPermissionGroup,
+        ListUsersByPermissionGroupError,
+    > {
+        self.send()
+            .items(|page: crate::types::ListUsersByPermissionGroupResponse| {
+                page.users.unwrap_or_default()
+            })
     }
 }
 /// Errors the `ListUsersByPermissionGroup` operation can return.

@@ -3,6 +3,7 @@
 
 mod construction;
 mod metadata;
+mod pagination;
 mod response_parse;
 mod service;
 mod timeout;
@@ -10,6 +11,7 @@ mod transport;
 
 pub use construction::{ConstructionError, ConstructionErrorKind};
 pub use metadata::{ErrorMetadata, ErrorMetadataBuilder, ProvideErrorMetadata, UnhandledError};
+pub use pagination::PaginationError;
 pub use response_parse::ResponseParseError;
 pub use service::ServiceError;
 pub use timeout::{TimeoutError, TimeoutKind};
@@ -35,6 +37,8 @@ pub enum Error<E> {
     Transport(TransportError),
     /// The service answered but the response could not be parsed.
     ResponseParse(ResponseParseError),
+    /// A paginator stopped because the service broke the paging protocol.
+    Pagination(PaginationError),
 }
 
 impl<E> Error<E> {
@@ -92,6 +96,7 @@ impl<E> Error<E> {
             Self::Timeout(e) => Error::Timeout(e),
             Self::Transport(e) => Error::Transport(e),
             Self::ResponseParse(e) => Error::ResponseParse(e),
+            Self::Pagination(e) => Error::Pagination(e),
         }
     }
 }
@@ -140,7 +145,7 @@ impl<E: ProvideErrorMetadata> Error<E> {
             }
             Self::Timeout(_) => true,
             Self::Transport(e) => e.connector_error().is_retryable(),
-            Self::Construction(_) | Self::ResponseParse(_) => false,
+            Self::Construction(_) | Self::ResponseParse(_) | Self::Pagination(_) => false,
         }
     }
 }
@@ -166,6 +171,7 @@ impl<E: ProvideErrorMetadata> fmt::Display for Error<E> {
             Self::Timeout(e) => fmt::Display::fmt(e, f),
             Self::Transport(e) => fmt::Display::fmt(e, f),
             Self::ResponseParse(e) => fmt::Display::fmt(e, f),
+            Self::Pagination(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -181,6 +187,7 @@ where
             Self::Timeout(e) => Some(e),
             Self::Transport(e) => Some(e),
             Self::ResponseParse(e) => Some(e),
+            Self::Pagination(e) => Some(e),
         }
     }
 }
@@ -212,6 +219,12 @@ impl<E> From<ConnectorError> for Error<E> {
 impl<E> From<ResponseParseError> for Error<E> {
     fn from(e: ResponseParseError) -> Self {
         Self::ResponseParse(e)
+    }
+}
+
+impl<E> From<PaginationError> for Error<E> {
+    fn from(e: PaginationError) -> Self {
+        Self::Pagination(e)
     }
 }
 

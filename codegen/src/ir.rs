@@ -31,6 +31,19 @@ impl Service {
     pub fn shape(&self, id: ShapeId) -> &ShapeDef {
         &self.shapes[id.0]
     }
+
+    /// The format of a timestamp member: its own `timestampFormat`, else its target's, else
+    /// the protocol default for where it travels (`default`).
+    pub fn timestamp_format(
+        &self,
+        member: Option<TimestampFormat>,
+        target: ShapeId,
+        default: TimestampFormat,
+    ) -> TimestampFormat {
+        member
+            .or(self.shape(target).timestamp_format)
+            .unwrap_or(default)
+    }
 }
 
 /// Service metadata the emitters need.
@@ -57,19 +70,47 @@ pub struct ShapeDef {
     pub sensitive: bool,
     pub deprecated: Option<String>,
     pub exception: Option<ExceptionInfo>,
+    /// The shape's own `timestampFormat` (timestamps only).
+    pub timestamp_format: Option<TimestampFormat>,
+    /// True for the empty input structure the generator adds to an operation without input.
+    pub synthetic: bool,
 }
 
 /// What a shape is.
 #[derive(Debug, Clone)]
 pub enum ShapeKind {
     Structure(StructDef),
+    /// A tagged union: exactly one member is set.
+    Union(StructDef),
     Enum(EnumDef),
     String,
     Integer,
     Long,
     Boolean,
-    List { member: ShapeId },
-    Map { key: ShapeId, value: ShapeId },
+    Float,
+    Double,
+    Timestamp,
+    Blob,
+    /// An untyped JSON document.
+    Document,
+    List {
+        member: ShapeId,
+    },
+    Map {
+        key: ShapeId,
+        value: ShapeId,
+    },
+}
+
+/// How a timestamp is written on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimestampFormat {
+    /// Seconds since the epoch, as a JSON number or decimal text (`unixTimestamp`).
+    EpochSeconds,
+    /// RFC 3339 date-time (`iso8601`).
+    Iso8601,
+    /// RFC 7231 IMF-fixdate (`rfc822`).
+    HttpDate,
 }
 
 /// Error trait details of an exception shape.
@@ -85,6 +126,8 @@ pub struct ExceptionInfo {
 #[derive(Debug, Clone)]
 pub struct StructDef {
     pub members: Vec<MemberDef>,
+    /// Index into `members` of the member bound to the whole HTTP payload (`payload`).
+    pub payload: Option<usize>,
 }
 
 /// Where a member travels in a rest-json request or response.
@@ -94,6 +137,7 @@ pub enum Location {
     Greedy,
     Query,
     Header,
+    /// Prefix headers (`location: headers`); `wire_name` is the prefix.
     Headers,
     StatusCode,
     Body,
@@ -119,6 +163,12 @@ pub struct MemberDef {
     pub sensitive: bool,
     /// The field is boxed to break a recursive type.
     pub boxed: bool,
+    /// The member's own `timestampFormat`, which wins over the target shape's.
+    pub timestamp_format: Option<TimestampFormat>,
+    /// The member fills a `{label}` of the operation's host prefix.
+    pub host_label: bool,
+    /// A string member carried as base64-encoded JSON text (`jsonvalue` headers).
+    pub json_value: bool,
     pub docs: String,
     pub deprecated: Option<String>,
 }
@@ -151,6 +201,10 @@ pub struct OperationDef {
     pub deprecated: Option<String>,
     pub host_prefix: Option<String>,
     pub paginator: Option<PaginatorDef>,
+    /// `httpChecksumRequired`: the request carries a `Content-MD5` of its body.
+    pub checksum_required: bool,
+    /// `requestcompression` encodings the body may be compressed with (e.g. `gzip`).
+    pub request_compression: Vec<String>,
 }
 
 /// How an operation pages.

@@ -1,7 +1,7 @@
 //! Generates a Rust client crate from a botocore rest-json service model.
 //!
 //! The pipeline has four stages that hand data on: [`load`] (serde mirrors of the JSON),
-//! [`resolve`] (the typed IR in [`ir`]), [`emit`] (token streams, no I/O) and [`format`]
+//! [`resolve`] (the typed IR in [`ir`]), [`emit`] (token streams, no I/O) and [`format`](mod@format)
 //! (prettyplease). [`generate`] runs them all and returns file contents by relative path;
 //! writing them is the caller's job (see `xtask`).
 
@@ -9,6 +9,7 @@ pub mod docs;
 pub mod emit;
 pub mod error;
 pub mod format;
+pub mod inline;
 pub mod ir;
 pub mod load;
 pub mod naming;
@@ -33,6 +34,14 @@ pub struct GenerateOptions {
     pub standalone: bool,
     /// Human-readable service title for the crate description.
     pub title: String,
+    /// The path generated code uses for its own crate root: `crate` for a crate of its own,
+    /// or e.g. `crate::suites::input_07` when the output is included as a module of another
+    /// crate (see [`inline::crate_as_module`]).
+    pub crate_root: String,
+    /// Emit `src/conformance.rs` (params conversions and a dispatcher by operation name for the
+    /// conformance runner), implementing the traits of the module at this path. Off (`None`)
+    /// for real clients.
+    pub conformance_helpers: Option<String>,
 }
 
 impl GenerateOptions {
@@ -44,6 +53,8 @@ impl GenerateOptions {
             runtime_path: runtime_path.into(),
             standalone: false,
             title: String::new(),
+            crate_root: "crate".into(),
+            conformance_helpers: None,
         }
     }
 }

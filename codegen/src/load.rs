@@ -73,6 +73,17 @@ pub struct Operation {
     pub endpoint: Option<OperationEndpoint>,
     #[serde(default)]
     pub idempotent: bool,
+    #[serde(default)]
+    pub http_checksum_required: bool,
+    #[serde(default, rename = "requestcompression")]
+    pub request_compression: Option<RequestCompression>,
+}
+
+/// `requestcompression` of an operation.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct RequestCompression {
+    #[serde(default)]
+    pub encodings: Vec<String>,
 }
 
 /// `http` of an operation.

@@ -1,6 +1,8 @@
-//! Stage 2, resolve: the loaded botocore JSON becomes the typed IR in `ir`. Every shape gets an
-//! id first, then each is converted; names come from `naming`, docs from `docs`. Constructs the
-//! generator does not handle are rejected here with the shape and construct named.
+//! Stage 2, resolve: the loaded botocore JSON becomes the typed IR in `ir`. Operations without
+//! an input get an empty `{Operation}Input` structure, then every shape gets an id, then each is
+//! converted; names come from `naming`, docs from `docs`. Constructs the generator does not
+//! handle (event streams, streaming non-blobs, unknown timestamp formats, traits on the wrong
+//! kind of member) are rejected here with the shape and construct named.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -23,9 +25,26 @@ pub fn resolve(files: &ModelFiles) -> Result<Service, CodegenError> {
         ));
     }
 
+    // 0. operations without an input get an empty input structure, so every operation has a
+    // request type (`{Operation}Input`, like smithy-rs).
+    let mut model_shapes = model.shapes.clone();
+    let mut synthetic_inputs: BTreeMap<String, String> = BTreeMap::new();
+    for (name, op) in &model.operations {
+        if op.input.is_none() {
+            let shape_name = format!("{name}Input");
+            if model_shapes.contains_key(&shape_name) {
+                return Err(CodegenError::unsupported(
+                    name,
+                    format!("an operation without input whose synthetic input name `{shape_name}` is taken"),
+                ));
+            }
+            model_shapes.insert(shape_name.clone(), synthetic_shape());
+            synthetic_inputs.insert(name.clone(), shape_name);
+        }
+    }
+
     // 1. ids for every shape, before anything is converted.
-    let by_name: BTreeMap<String, ShapeId> = model
-        .shapes
+    let by_name: BTreeMap<String, ShapeId> = model_shapes
         .keys()
         .enumerate()
         .map(|(i, name)| (name.clone(), ShapeId(i)))
@@ -46,8 +65,8 @@ pub fn resolve(files: &ModelFiles) -> Result<Service, CodegenError> {
     }
 
     // 2. convert shapes.
-    let mut shapes = Vec::with_capacity(model.shapes.len());
-    for (name, shape) in &model.shapes {
+    let mut shapes = Vec::with_capacity(model_shapes.len());
+    for (name, shape) in &model_shapes {
         let kind = convert_kind(
             name,
             shape,
@@ -76,10 +95,17 @@ pub fn resolve(files: &ModelFiles) -> Result<Service, CodegenError> {
             sensitive: shape.sensitive,
             deprecated: deprecation(shape.deprecated, &shape.deprecated_message),
             exception,
+            timestamp_format: shape
+                .timestamp_format
+                .as_deref()
+                .map(|f| timestamp_format(name, f))
+                .transpose()?,
+            synthetic: synthetic_inputs.values().any(|s| s == name),
         });
     }
 
     check_unique_type_names(&shapes)?;
+    check_member_traits(&shapes)?;
     apply_locations_only_at_top_level(model, &mut shapes)?;
     mark_sensitive_members(&mut shapes);
     mark_boxed_members(&mut shapes);
@@ -112,11 +138,11 @@ pub fn resolve(files: &ModelFiles) -> Result<Service, CodegenError> {
     // 3. operations.
     let mut fn_names = BTreeSet::new();
     for (name, op) in &model.operations {
-        let input = op
-            .input
-            .as_ref()
-            .map(|r| lookup(name, &r.shape))
-            .transpose()?;
+        let input = match (&op.input, synthetic_inputs.get(name)) {
+            (Some(r), _) => Some(lookup(name, &r.shape)?),
+            (None, Some(synthetic)) => Some(lookup(name, synthetic)?),
+            (None, None) => None,
+        };
         let output = op
             .output
             .as_ref()
@@ -157,9 +183,54 @@ pub fn resolve(files: &ModelFiles) -> Result<Service, CodegenError> {
             deprecated: deprecation(op.deprecated, &op.deprecated_message),
             host_prefix: op.endpoint.as_ref().and_then(|e| e.host_prefix.clone()),
             paginator,
+            checksum_required: op.http_checksum_required,
+            request_compression: op
+                .request_compression
+                .as_ref()
+                .map(|c| c.encodings.clone())
+                .unwrap_or_default(),
         });
     }
     Ok(service)
+}
+
+/// The empty structure used as the input of an operation that has none.
+fn synthetic_shape() -> load::Shape {
+    load::Shape {
+        kind: "structure".into(),
+        members: Default::default(),
+        member: None,
+        key: None,
+        value: None,
+        required: Vec::new(),
+        enum_values: None,
+        sensitive: false,
+        exception: false,
+        error: None,
+        fault: false,
+        documentation: None,
+        deprecated: false,
+        deprecated_message: None,
+        payload: None,
+        timestamp_format: None,
+        streaming: false,
+        document: false,
+        union: false,
+        eventstream: false,
+        event: false,
+    }
+}
+
+fn timestamp_format(what: &str, format: &str) -> Result<TimestampFormat, CodegenError> {
+    match format {
+        "unixTimestamp" => Ok(TimestampFormat::EpochSeconds),
+        "iso8601" => Ok(TimestampFormat::Iso8601),
+        "rfc822" => Ok(TimestampFormat::HttpDate),
+        other => Err(CodegenError::unsupported(
+            what,
+            format!("`timestampFormat` `{other}`"),
+        )),
+    }
 }
 
 fn deprecation(deprecated: bool, message: &Option<String>) -> Option<String> {
@@ -173,24 +244,26 @@ fn convert_kind(
     request_uri: Option<&str>,
 ) -> Result<ShapeKind, CodegenError> {
     for (flag, construct) in [
-        (shape.streaming, "`streaming`"),
-        (shape.document, "`document` shapes"),
-        (shape.union, "`union` shapes"),
+        (
+            shape.streaming && shape.kind != "blob",
+            "`streaming` on a shape that is not a blob",
+        ),
         (shape.eventstream, "event streams"),
         (shape.event, "event shapes"),
-        (shape.timestamp_format.is_some(), "`timestampFormat`"),
+        (
+            shape.timestamp_format.is_some() && shape.kind != "timestamp",
+            "`timestampFormat` on a shape that is not a timestamp",
+        ),
     ] {
         if flag {
             return Err(CodegenError::unsupported(name, construct));
         }
     }
     Ok(match shape.kind.as_str() {
+        "structure" if shape.document => ShapeKind::Document,
         "structure" => {
-            if let Some(payload) = &shape.payload {
-                return Err(CodegenError::unsupported(
-                    name,
-                    format!("a `payload` member (`{payload}`)"),
-                ));
+            if shape.union && !shape.required.is_empty() {
+                return Err(CodegenError::invalid(name, "a union with required members"));
             }
             for req in &shape.required {
                 if !shape.members.contains_key(req) {
@@ -204,16 +277,8 @@ fn convert_kind(
             let mut fields = BTreeSet::new();
             for (mname, m) in &shape.members {
                 let what = format!("{name}.{mname}");
-                for (flag, construct) in [
-                    (m.streaming, "`streaming`"),
-                    (m.json_value, "`jsonvalue`"),
-                    (m.timestamp_format.is_some(), "`timestampFormat`"),
-                    (m.event_payload, "`eventpayload`"),
-                    (m.host_label, "`hostLabel`"),
-                ] {
-                    if flag {
-                        return Err(CodegenError::unsupported(&what, construct));
-                    }
+                if m.event_payload {
+                    return Err(CodegenError::unsupported(&what, "`eventpayload`"));
                 }
                 let wire_name = m.location_name.clone().unwrap_or_else(|| mname.clone());
                 let location = match m.location.as_deref() {
@@ -230,12 +295,7 @@ fn convert_kind(
                     Some("querystring") => Location::Query,
                     Some("header") => Location::Header,
                     Some("statusCode") => Location::StatusCode,
-                    Some("headers") => {
-                        return Err(CodegenError::unsupported(
-                            &what,
-                            "location `headers` (prefix headers)",
-                        ))
-                    }
+                    Some("headers") => Location::Headers,
                     Some(other) => {
                         return Err(CodegenError::unsupported(
                             &what,
@@ -261,6 +321,13 @@ fn convert_kind(
                     idempotency_token: m.idempotency_token,
                     sensitive: m.sensitive,
                     boxed: false,
+                    timestamp_format: m
+                        .timestamp_format
+                        .as_deref()
+                        .map(|f| timestamp_format(&what, f))
+                        .transpose()?,
+                    host_label: m.host_label,
+                    json_value: m.json_value,
                     docs: m
                         .documentation
                         .as_deref()
@@ -269,7 +336,23 @@ fn convert_kind(
                     deprecated: deprecation(m.deprecated, &m.deprecated_message),
                 });
             }
-            ShapeKind::Structure(StructDef { members })
+            let payload = match &shape.payload {
+                None => None,
+                Some(p) => Some(members.iter().position(|m| &m.name == p).ok_or_else(|| {
+                    CodegenError::invalid(name, format!("payload `{p}` is not a member"))
+                })?),
+            };
+            if let Some(i) = payload {
+                if members[i].location == Location::Body {
+                    members[i].location = Location::Payload;
+                }
+            }
+            let st = StructDef { members, payload };
+            if shape.union {
+                ShapeKind::Union(st)
+            } else {
+                ShapeKind::Structure(st)
+            }
         }
         "string" => match &shape.enum_values {
             Some(values) => {
@@ -295,6 +378,10 @@ fn convert_kind(
         "integer" => ShapeKind::Integer,
         "long" => ShapeKind::Long,
         "boolean" => ShapeKind::Boolean,
+        "float" => ShapeKind::Float,
+        "double" => ShapeKind::Double,
+        "timestamp" => ShapeKind::Timestamp,
+        "blob" => ShapeKind::Blob,
         "list" => {
             let m = shape
                 .member
@@ -367,8 +454,52 @@ fn apply_locations_only_at_top_level(
             ));
         }
         if !is_top {
+            st.payload = None;
             for m in &mut st.members {
                 m.location = Location::Body;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Member traits that only mean something on some targets or locations are rejected elsewhere,
+/// rather than ignored: `timestampFormat` on a non-timestamp, `jsonvalue` outside a string
+/// header, `hostLabel` on a non-string.
+fn check_member_traits(shapes: &[ShapeDef]) -> Result<(), CodegenError> {
+    for s in shapes {
+        let (ShapeKind::Structure(st) | ShapeKind::Union(st)) = &s.kind else {
+            continue;
+        };
+        for m in &st.members {
+            let what = format!("{}.{}", s.wire_name, m.name);
+            let target = &shapes[m.target.0].kind;
+            let is_string = matches!(target, ShapeKind::String);
+            if m.timestamp_format.is_some() && !matches!(target, ShapeKind::Timestamp) {
+                return Err(CodegenError::unsupported(
+                    &what,
+                    "`timestampFormat` on a member that is not a timestamp",
+                ));
+            }
+            if m.json_value && !(is_string && m.location == Location::Header) {
+                return Err(CodegenError::unsupported(
+                    &what,
+                    "`jsonvalue` on a member that is not a string header",
+                ));
+            }
+            if m.host_label && !is_string {
+                return Err(CodegenError::unsupported(
+                    &what,
+                    "`hostLabel` on a member that is not a string",
+                ));
+            }
+            if m.location == Location::Headers
+                && !matches!(target, ShapeKind::Map { value, .. } if matches!(shapes[value.0].kind, ShapeKind::String))
+            {
+                return Err(CodegenError::unsupported(
+                    &what,
+                    "prefix headers (`location: headers`) that are not a map of strings",
+                ));
             }
         }
     }
@@ -378,7 +509,10 @@ fn apply_locations_only_at_top_level(
 fn check_unique_type_names(shapes: &[ShapeDef]) -> Result<(), CodegenError> {
     let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
     for s in shapes {
-        if matches!(s.kind, ShapeKind::Structure(_) | ShapeKind::Enum(_)) {
+        if matches!(
+            s.kind,
+            ShapeKind::Structure(_) | ShapeKind::Union(_) | ShapeKind::Enum(_)
+        ) {
             if let Some(other) = seen.insert(&s.module, &s.wire_name) {
                 return Err(CodegenError::invalid(
                     &s.wire_name,
@@ -416,7 +550,7 @@ fn mark_sensitive_members(shapes: &mut [ShapeDef]) {
     let flags: Vec<Vec<bool>> = shapes
         .iter()
         .map(|s| match &s.kind {
-            ShapeKind::Structure(st) => st
+            ShapeKind::Structure(st) | ShapeKind::Union(st) => st
                 .members
                 .iter()
                 .map(|m| m.sensitive || s.sensitive || holds_sensitive(shapes, m.target, 0))
@@ -425,7 +559,7 @@ fn mark_sensitive_members(shapes: &mut [ShapeDef]) {
         })
         .collect();
     for (s, f) in shapes.iter_mut().zip(flags) {
-        if let ShapeKind::Structure(st) = &mut s.kind {
+        if let ShapeKind::Structure(st) | ShapeKind::Union(st) = &mut s.kind {
             for (m, flag) in st.members.iter_mut().zip(f) {
                 m.sensitive = flag;
             }
@@ -436,13 +570,19 @@ fn mark_sensitive_members(shapes: &mut [ShapeDef]) {
 /// Boxes a structure-typed field when its target can reach the containing structure through
 /// structure fields alone (lists and maps already allocate), so recursive types have a size.
 fn mark_boxed_members(shapes: &mut [ShapeDef]) {
+    let is_aggregate = |id: ShapeId| {
+        matches!(
+            shapes[id.0].kind,
+            ShapeKind::Structure(_) | ShapeKind::Union(_)
+        )
+    };
     let direct: Vec<Vec<usize>> = shapes
         .iter()
         .map(|s| match &s.kind {
-            ShapeKind::Structure(st) => st
+            ShapeKind::Structure(st) | ShapeKind::Union(st) => st
                 .members
                 .iter()
-                .filter(|m| matches!(shapes[m.target.0].kind, ShapeKind::Structure(_)))
+                .filter(|m| is_aggregate(m.target))
                 .map(|m| m.target.0)
                 .collect(),
             _ => Vec::new(),
@@ -465,19 +605,16 @@ fn mark_boxed_members(shapes: &mut [ShapeDef]) {
         .iter()
         .enumerate()
         .map(|(i, s)| match &s.kind {
-            ShapeKind::Structure(st) => st
+            ShapeKind::Structure(st) | ShapeKind::Union(st) => st
                 .members
                 .iter()
-                .map(|m| {
-                    matches!(shapes[m.target.0].kind, ShapeKind::Structure(_))
-                        && reaches(m.target.0, i)
-                })
+                .map(|m| is_aggregate(m.target) && reaches(m.target.0, i))
                 .collect(),
             _ => Vec::new(),
         })
         .collect();
     for (s, b) in shapes.iter_mut().zip(boxes) {
-        if let ShapeKind::Structure(st) = &mut s.kind {
+        if let ShapeKind::Structure(st) | ShapeKind::Union(st) = &mut s.kind {
             for (m, flag) in st.members.iter_mut().zip(b) {
                 m.boxed = flag;
             }
@@ -560,4 +697,68 @@ fn paginator_for(
         result_key: (lists.len() == 1).then(|| lists[0].name.clone()),
         inferred: true,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model(json: serde_json::Value) -> ModelFiles {
+        ModelFiles::from_service(serde_json::from_value(json).expect("a botocore model"))
+    }
+
+    #[test]
+    fn operations_without_input_get_a_synthetic_one() {
+        let svc = resolve(&model(serde_json::json!({
+            "metadata": {"protocol": "rest-json"},
+            "operations": {"Ping": {"name": "Ping", "http": {"method": "GET", "requestUri": "/ping"}}},
+            "shapes": {}
+        })))
+        .unwrap();
+        let input = svc.operations[0].input.expect("an input");
+        let shape = svc.shape(input);
+        assert_eq!(shape.wire_name, "PingInput");
+        assert!(shape.synthetic);
+        assert!(matches!(&shape.kind, ShapeKind::Structure(st) if st.members.is_empty()));
+    }
+
+    #[test]
+    fn payload_unions_documents_and_formats_resolve() {
+        let svc = resolve(&model(serde_json::json!({
+            "metadata": {"protocol": "rest-json"},
+            "operations": {"Put": {"name": "Put", "http": {"method": "PUT", "requestUri": "/"},
+                                   "input": {"shape": "In"}}},
+            "shapes": {
+                "In": {"type": "structure", "payload": "u",
+                       "members": {"u": {"shape": "U"}, "t": {"shape": "T", "location": "header",
+                                   "locationName": "X-T", "timestampFormat": "iso8601"}}},
+                "U": {"type": "structure", "union": true, "members": {"d": {"shape": "D"}}},
+                "D": {"type": "structure", "document": true, "members": {}},
+                "T": {"type": "timestamp", "timestampFormat": "rfc822"}
+            }
+        })))
+        .unwrap();
+        let ShapeKind::Structure(input) = &svc.shape(svc.by_name["In"]).kind else {
+            panic!("In is a structure");
+        };
+        assert_eq!(input.payload, Some(0));
+        assert_eq!(input.members[0].location, Location::Payload);
+        assert_eq!(
+            input.members[1].timestamp_format,
+            Some(TimestampFormat::Iso8601)
+        );
+        let t = svc.by_name["T"];
+        assert_eq!(
+            svc.timestamp_format(None, t, TimestampFormat::EpochSeconds),
+            TimestampFormat::HttpDate
+        );
+        assert!(matches!(
+            svc.shape(svc.by_name["U"]).kind,
+            ShapeKind::Union(_)
+        ));
+        assert!(matches!(
+            svc.shape(svc.by_name["D"]).kind,
+            ShapeKind::Document
+        ));
+    }
 }

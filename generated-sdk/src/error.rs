@@ -3,6 +3,7 @@
 //! separates service errors (with the operation's typed error inside) from construction,
 //! timeout, transport and response-parse failures.
 pub use sdk_runtime::error::{
-    ConstructionError, Error, ErrorMetadata, ResponseParseError, ServiceError,
-    TimeoutError, TransportError, UnhandledError,
+    ConstructionError, ConstructionErrorKind, Error, ErrorMetadata, PaginationError,
+    ProvideErrorMetadata, ResponseParseError, ServiceError, TimeoutError, TimeoutKind,
+    TransportError, UnhandledError,
 };

@@ -33,6 +33,20 @@ const UNSIGNED_HEADERS: &[&str] = &[
 
 const SECURITY_TOKEN: &str = "x-amz-security-token";
 
+/// Signs `request` exactly as every attempt of an operation is signed (same header selection,
+/// same `aws-sigv4` settings), for conformance suites and custom transports that need to check
+/// or reproduce a signature: adds `x-amz-date`, `x-amz-security-token` (when the credentials
+/// carry a session token) and `authorization`. The request must have an absolute URI.
+pub fn sign_standalone(
+    request: &mut HttpRequest,
+    credentials: &Credentials,
+    region: &str,
+    signing_name: &str,
+    time: SystemTime,
+) -> Result<(), ConstructionError> {
+    sign_request(request, credentials, region, signing_name, time)
+}
+
 /// Signs `request` in place: adds `x-amz-date`, `x-amz-security-token` (when the credentials
 /// have a session token) and `authorization`. The request must have an absolute URI.
 pub(crate) fn sign_request(

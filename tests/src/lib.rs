@@ -1,5 +1,11 @@
-//! Shared helpers for the integration tests in `tests/tests/`: where the fixture models are and
-//! how a fixture is run through the generator.
+//! Shared helpers for the integration tests in `tests/tests/`: where the fixture models are,
+//! how a fixture is run through the generator, a recording loopback HTTP server
+//! ([`loopback`]), clients of the generated SDK pointed at it ([`harness`]) and a call of every
+//! operation from a botocore params dict ([`operations`]).
+
+pub mod harness;
+pub mod loopback;
+pub mod operations;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -56,3 +62,8 @@ pub fn finspace_model_json() -> serde_json::Value {
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("parse {}: {e}", path.display()))
 }
+
+/// The README's Rust examples, compiled as doctests so the usage section stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

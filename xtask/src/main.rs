@@ -1,15 +1,17 @@
 //! Project tasks, run as `cargo xtask <task>`:
 //! - `codegen [--check] [--model PATH --out DIR --crate-name NAME --runtime-path PATH]`
 //! - `update-model --from PATH` (a botocore sdist `.tar.gz` or an unpacked botocore tree)
+//! - `conformance` (every conformance vector; rewrites `conformance/SKIPPED.md`)
 
 mod codegen_cmd;
+mod conformance;
 mod update_model;
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 
-const USAGE: &str = "usage: cargo xtask <codegen [--check] [--model PATH --out DIR --crate-name NAME --runtime-path PATH] | update-model --from PATH>";
+const USAGE: &str = "usage: cargo xtask <codegen [--check] [--model PATH --out DIR --crate-name NAME --runtime-path PATH] | update-model --from PATH | conformance>";
 
 fn main() {
     if let Err(e) = run() {
@@ -30,6 +32,7 @@ fn run() -> Result<()> {
             };
             update_model::run(&from, &root).context("update-model")
         }
+        Some("conformance") => conformance::run(&root),
         _ => bail!("{USAGE}"),
     }
 }

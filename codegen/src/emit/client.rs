@@ -112,7 +112,8 @@ pub fn error_rs() -> TokenStream {
         //! timeout, transport and response-parse failures.
 
         pub use sdk_runtime::error::{
-            ConstructionError, Error, ErrorMetadata, ResponseParseError, ServiceError, TimeoutError,
+            ConstructionError, ConstructionErrorKind, Error, ErrorMetadata, PaginationError,
+            ProvideErrorMetadata, ResponseParseError, ServiceError, TimeoutError, TimeoutKind,
             TransportError, UnhandledError,
         };
     }

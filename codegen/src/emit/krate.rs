@@ -48,7 +48,7 @@ serde = {{ version = "1", features = ["derive"] }}
 }
 
 /// `src/lib.rs`.
-pub fn lib_rs(svc: &Service, _opts: &GenerateOptions) -> TokenStream {
+pub fn lib_rs(svc: &Service, opts: &GenerateOptions) -> TokenStream {
     let title = if svc.meta.service_full_name.is_empty() {
         svc.meta.service_id.clone()
     } else {
@@ -63,6 +63,14 @@ pub fn lib_rs(svc: &Service, _opts: &GenerateOptions) -> TokenStream {
         docs.push_str(&svc.docs);
     }
     let docs = inner_doc_attrs(&docs);
+    let conformance = if opts.conformance_helpers.is_some() {
+        quote! {
+            #[rustfmt::skip]
+            pub mod conformance;
+        }
+    } else {
+        quote!()
+    };
     quote! {
         #docs
         #![warn(missing_docs)]
@@ -82,6 +90,7 @@ pub fn lib_rs(svc: &Service, _opts: &GenerateOptions) -> TokenStream {
         pub mod operation;
         #[rustfmt::skip]
         pub mod types;
+        #conformance
 
         pub use client::Client;
         pub use config::Config;

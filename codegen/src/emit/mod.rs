@@ -3,6 +3,8 @@
 //! Nothing here touches the file system.
 
 mod client;
+mod conformance;
+mod deserialize;
 mod docs;
 mod enums;
 mod krate;
@@ -11,6 +13,7 @@ mod paginators;
 mod rust_types;
 mod serialize;
 mod structs;
+mod unions;
 mod uri;
 
 use std::collections::BTreeMap;
@@ -39,6 +42,7 @@ pub fn emit(svc: &Service, opts: &GenerateOptions) -> Result<Emitted, CodegenErr
     for shape in &svc.shapes {
         let tokens = match &shape.kind {
             ShapeKind::Structure(st) => structs::emit_struct(svc, shape, st)?,
+            ShapeKind::Union(st) => unions::emit_union(svc, shape, st)?,
             ShapeKind::Enum(en) => enums::emit_enum(shape, en),
             _ => continue,
         };
@@ -79,5 +83,73 @@ pub fn emit(svc: &Service, opts: &GenerateOptions) -> Result<Emitted, CodegenErr
         .insert("src/lib.rs".into(), krate::lib_rs(svc, opts));
     out.text
         .insert("Cargo.toml".into(), krate::cargo_toml(opts));
+    if let Some(helpers) = &opts.conformance_helpers {
+        out.rust.insert(
+            "src/conformance.rs".into(),
+            conformance::conformance_rs(svc, helpers)?,
+        );
+    }
+    if opts.crate_root != "crate" {
+        let root: syn::Path = syn::parse_str(&opts.crate_root).map_err(|e| {
+            CodegenError::invalid("options", format!("crate root `{}`: {e}", opts.crate_root))
+        })?;
+        let root = quote::quote!(#root);
+        for tokens in out.rust.values_mut() {
+            *tokens = reroot(std::mem::take(tokens), &root);
+        }
+    }
     Ok(out)
+}
+
+/// Replaces every path that starts with `crate::` by one that starts with `root::`, so the
+/// output works as a module of another crate. `pub(crate)` and other uses of `crate` not
+/// followed by `::` are kept.
+fn reroot(tokens: TokenStream, root: &TokenStream) -> TokenStream {
+    use proc_macro2::{Group, TokenTree};
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut out = TokenStream::new();
+    for (i, tree) in trees.iter().enumerate() {
+        match tree {
+            TokenTree::Ident(id) if id == "crate" => {
+                let path_follows = matches!(
+                    (trees.get(i + 1), trees.get(i + 2)),
+                    (Some(TokenTree::Punct(a)), Some(TokenTree::Punct(b)))
+                        if a.as_char() == ':' && b.as_char() == ':'
+                );
+                if path_follows {
+                    out.extend(root.clone());
+                } else {
+                    out.extend([tree.clone()]);
+                }
+            }
+            TokenTree::Group(g) => {
+                let mut inner = Group::new(g.delimiter(), reroot(g.stream(), root));
+                inner.set_span(g.span());
+                out.extend([TokenTree::Group(inner)]);
+            }
+            other => out.extend([other.clone()]),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reroot_rewrites_paths_only() {
+        let root = quote::quote!(crate::suites::input_01);
+        let tokens = quote::quote! {
+            pub(crate) fn f(x: crate::types::X) -> Vec<crate::types::Y> { crate_name() }
+        };
+        let out = reroot(tokens, &root).to_string();
+        assert_eq!(
+            out,
+            quote::quote! {
+                pub(crate) fn f(x: crate::suites::input_01::types::X) -> Vec<crate::suites::input_01::types::Y> { crate_name() }
+            }
+            .to_string()
+        );
+    }
 }

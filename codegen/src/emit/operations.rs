@@ -5,9 +5,10 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::deserialize::response_parser;
 use super::docs::{deprecated_attr, doc_attrs};
 use super::rust_types::rust_type;
-use super::serialize::{request_serializer, response_parser};
+use super::serialize::request_serializer;
 use crate::error::CodegenError;
 use crate::ir::{MemberDef, OperationDef, Service, ShapeKind, StructDef};
 use crate::naming::ident;
@@ -15,7 +16,7 @@ use crate::naming::ident;
 /// The members of an operation's input structure (empty when it has none).
 pub fn input_members<'a>(svc: &'a Service, op: &OperationDef) -> &'a [MemberDef] {
     match op.input.map(|id| &svc.shape(id).kind) {
-        Some(ShapeKind::Structure(StructDef { members })) => members,
+        Some(ShapeKind::Structure(StructDef { members, .. })) => members,
         _ => &[],
     }
 }
@@ -67,7 +68,7 @@ pub fn emit_operation(svc: &Service, op: &OperationDef) -> Result<TokenStream, C
         let f = ident(&m.field);
         quote! {
             if input.#f.is_none() {
-                input.#f = Some(sdk_runtime::wire::idempotency_token());
+                input.#f = Some(handle.config().idempotency_token());
             }
         }
     });
@@ -120,10 +121,23 @@ pub fn emit_operation(svc: &Service, op: &OperationDef) -> Result<TokenStream, C
 /// Rust type of a positional argument for a required member.
 fn arg_type(svc: &Service, m: &MemberDef) -> Result<TokenStream, CodegenError> {
     let ty = rust_type(svc, m.target)?;
-    Ok(match svc.shape(m.target).kind {
-        ShapeKind::Integer | ShapeKind::Long | ShapeKind::Boolean => ty,
-        _ => quote!(impl Into<#ty>),
+    Ok(if by_value(svc, m) {
+        ty
+    } else {
+        quote!(impl Into<#ty>)
     })
+}
+
+/// Required members of these kinds are positional arguments by value, not `impl Into`.
+fn by_value(svc: &Service, m: &MemberDef) -> bool {
+    matches!(
+        svc.shape(m.target).kind,
+        ShapeKind::Integer
+            | ShapeKind::Long
+            | ShapeKind::Boolean
+            | ShapeKind::Float
+            | ShapeKind::Double
+    )
 }
 
 fn client_method(
@@ -143,9 +157,10 @@ fn client_method(
             m.field.trim_start_matches("r#").trim_end_matches('_')
         );
         args.push(quote!(#f: #ty));
-        let value = match svc.shape(m.target).kind {
-            ShapeKind::Integer | ShapeKind::Long | ShapeKind::Boolean => quote!(#f),
-            _ => quote!(#f.into()),
+        let value = if by_value(svc, m) {
+            quote!(#f)
+        } else {
+            quote!(#f.into())
         };
         let value = if m.boxed {
             quote!(Box::new(#value))
@@ -179,10 +194,17 @@ fn client_method(
     let fluent = &n.fluent;
     let input = &n.input;
     let builder = builder_type(input);
+    // Required members are positional by design, however many the model has.
+    let allow = if args.len() > 6 {
+        quote!(#[allow(clippy::too_many_arguments)])
+    } else {
+        quote!()
+    };
     Ok(quote! {
         impl crate::Client {
             #docs
             #dep
+            #allow
             pub fn #method(&self, #(#args),*) -> #fluent {
                 #fluent {
                     handle: self.handle.clone(),

@@ -39,7 +39,7 @@ pub fn emit_paginator(svc: &Service, op: &OperationDef) -> Result<TokenStream, C
     let n = op_names(svc, op)?;
     let ins = input_members(svc, op);
     let outs: &[MemberDef] = match op.output.map(|id| &svc.shape(id).kind) {
-        Some(ShapeKind::Structure(StructDef { members })) => members,
+        Some(ShapeKind::Structure(StructDef { members, .. })) => members,
         _ => {
             return Err(CodegenError::invalid(
                 &op.name,

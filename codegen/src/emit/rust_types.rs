@@ -1,5 +1,6 @@
 //! Maps IR shapes to the Rust types that hold them: strings to `String`, integers to `i32`,
-//! longs to `i64`, lists to `Vec`, maps to `BTreeMap` (ordered, so a serialized request body and
+//! longs to `i64`, floats to `f32`, doubles to `f64`, timestamps, blobs and documents to the
+//! runtime's `DateTime`, `Blob` and `Document`, lists to `Vec`, maps to `BTreeMap` (ordered, so a serialized request body and
 //! its signature are the same bytes on every run), structures and enums to their generated types.
 
 use proc_macro2::TokenStream;
@@ -13,7 +14,7 @@ use crate::naming::ident;
 pub fn rust_type(svc: &Service, id: ShapeId) -> Result<TokenStream, CodegenError> {
     let shape = svc.shape(id);
     Ok(match &shape.kind {
-        ShapeKind::Structure(_) | ShapeKind::Enum(_) => {
+        ShapeKind::Structure(_) | ShapeKind::Union(_) | ShapeKind::Enum(_) => {
             let name = ident(&shape.rust_name);
             if shape.exception.is_some() {
                 quote!(crate::types::error::#name)
@@ -25,6 +26,11 @@ pub fn rust_type(svc: &Service, id: ShapeId) -> Result<TokenStream, CodegenError
         ShapeKind::Integer => quote!(i32),
         ShapeKind::Long => quote!(i64),
         ShapeKind::Boolean => quote!(bool),
+        ShapeKind::Float => quote!(f32),
+        ShapeKind::Double => quote!(f64),
+        ShapeKind::Timestamp => quote!(sdk_runtime::DateTime),
+        ShapeKind::Blob => quote!(sdk_runtime::Blob),
+        ShapeKind::Document => quote!(sdk_runtime::Document),
         ShapeKind::List { member } => {
             let inner = rust_type(svc, *member)?;
             quote!(Vec<#inner>)
@@ -59,7 +65,12 @@ pub enum Access {
 pub fn access(svc: &Service, id: ShapeId) -> Access {
     match svc.shape(id).kind {
         ShapeKind::String => Access::Str,
-        ShapeKind::Integer | ShapeKind::Long | ShapeKind::Boolean => Access::Copy,
+        ShapeKind::Integer
+        | ShapeKind::Long
+        | ShapeKind::Boolean
+        | ShapeKind::Float
+        | ShapeKind::Double
+        | ShapeKind::Timestamp => Access::Copy,
         ShapeKind::List { .. } => Access::Slice,
         _ => Access::Ref,
     }

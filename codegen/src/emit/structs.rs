@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 use super::docs::{deprecated_attr, doc_attrs};
 use super::rust_types::{access, rust_type, Access};
 use crate::error::CodegenError;
-use crate::ir::{Location, MemberDef, Service, ShapeDef, ShapeKind, StructDef};
+use crate::ir::{Location, MemberDef, Service, ShapeDef, ShapeKind, StructDef, TimestampFormat};
 use crate::naming::ident;
 
 /// Text `Debug` prints in place of a sensitive value.
@@ -37,7 +37,7 @@ pub fn emit_struct(
         let ty = field_type(svc, m)?;
         let mdocs = member_docs(m);
         let mdep = deprecated_attr(&m.deprecated);
-        let serde_attr = serde_attr(m, shape.exception.is_some());
+        let serde_attr = serde_attr(svc, m, shape.exception.is_some())?;
         fields.push(quote! {
             #mdocs
             #mdep
@@ -145,9 +145,9 @@ fn member_docs(m: &MemberDef) -> TokenStream {
     doc_attrs(&text, "")
 }
 
-fn serde_attr(m: &MemberDef, exception: bool) -> TokenStream {
+fn serde_attr(svc: &Service, m: &MemberDef, exception: bool) -> Result<TokenStream, CodegenError> {
     if m.location != Location::Body {
-        return quote!(#[serde(skip)]);
+        return Ok(quote!(#[serde(skip)]));
     }
     let bare = m.field.trim_start_matches("r#");
     let rename = (bare != m.wire_name).then(|| {
@@ -160,7 +160,65 @@ fn serde_attr(m: &MemberDef, exception: bool) -> TokenStream {
         "Message" if exception => quote!(alias = "message",),
         _ => quote!(),
     };
-    quote!(#[serde(#rename #alias skip_serializing_if = "Option::is_none")])
+    let adapter = body_adapter(svc, m)?;
+    Ok(quote!(#[serde(#rename #alias #adapter skip_serializing_if = "Option::is_none")]))
+}
+
+/// The `serde` adapter a body member needs when its JSON form is not its type's default:
+/// floats (special values as strings), timestamps in a non-default format, dense lists and
+/// maps (nulls dropped when reading).
+pub fn body_adapter(svc: &Service, m: &MemberDef) -> Result<TokenStream, CodegenError> {
+    const ADAPTERS: &str = "sdk_runtime::wire::json_adapters";
+    let with = |name: &str| {
+        let path = format!("{ADAPTERS}::{name}");
+        quote!(with = #path,)
+    };
+    let deserialize_with = |name: &str| {
+        let path = format!("{ADAPTERS}::{name}");
+        quote!(deserialize_with = #path,)
+    };
+    let what = || format!("member `{}`", m.name);
+    let default_ts = |id| {
+        svc.timestamp_format(None, id, TimestampFormat::EpochSeconds)
+            == TimestampFormat::EpochSeconds
+    };
+    Ok(match &svc.shape(m.target).kind {
+        ShapeKind::Float | ShapeKind::Double => with("float"),
+        ShapeKind::Timestamp => {
+            match svc.timestamp_format(m.timestamp_format, m.target, TimestampFormat::EpochSeconds)
+            {
+                TimestampFormat::EpochSeconds => quote!(),
+                TimestampFormat::Iso8601 => with("timestamp_date_time"),
+                TimestampFormat::HttpDate => with("timestamp_http_date"),
+            }
+        }
+        ShapeKind::List { member } => match svc.shape(*member).kind {
+            ShapeKind::Float | ShapeKind::Double => with("float_list"),
+            ShapeKind::Timestamp if !default_ts(*member) => {
+                return Err(CodegenError::unsupported(
+                    &what(),
+                    "a list of timestamps with a non-default `timestampFormat` in a JSON body",
+                ))
+            }
+            _ => deserialize_with("dense_list"),
+        },
+        ShapeKind::Map { value, .. } => match svc.shape(*value).kind {
+            ShapeKind::Float | ShapeKind::Double => {
+                return Err(CodegenError::unsupported(
+                    &what(),
+                    "a map of floats in a JSON body",
+                ))
+            }
+            ShapeKind::Timestamp if !default_ts(*value) => {
+                return Err(CodegenError::unsupported(
+                    &what(),
+                    "a map of timestamps with a non-default `timestampFormat` in a JSON body",
+                ))
+            }
+            _ => deserialize_with("dense_map"),
+        },
+        _ => quote!(),
+    })
 }
 
 fn accessor(svc: &Service, m: &MemberDef) -> Result<TokenStream, CodegenError> {

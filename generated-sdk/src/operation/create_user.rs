@@ -200,7 +200,7 @@ async fn send(
     mut input: crate::types::CreateUserRequest,
 ) -> Result<crate::types::CreateUserResponse, crate::error::Error<CreateUserError>> {
     if input.client_token.is_none() {
-        input.client_token = Some(sdk_runtime::wire::idempotency_token());
+        input.client_token = Some(handle.config().idempotency_token());
     }
     let request = serialize_request(&input);
     handle.invoke(&META, request, parse_response).await

@@ -186,7 +186,7 @@ async fn send(
     crate::error::Error<DisassociateUserFromPermissionGroupError>,
 > {
     if input.client_token.is_none() {
-        input.client_token = Some(sdk_runtime::wire::idempotency_token());
+        input.client_token = Some(handle.config().idempotency_token());
     }
     let request = serialize_request(&input);
     handle.invoke(&META, request, parse_response).await

@@ -207,7 +207,7 @@ async fn send(
     mut input: crate::types::UpdateUserRequest,
 ) -> Result<crate::types::UpdateUserResponse, crate::error::Error<UpdateUserError>> {
     if input.client_token.is_none() {
-        input.client_token = Some(sdk_runtime::wire::idempotency_token());
+        input.client_token = Some(handle.config().idempotency_token());
     }
     let request = serialize_request(&input);
     handle.invoke(&META, request, parse_response).await

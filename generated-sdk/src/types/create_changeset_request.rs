@@ -32,7 +32,11 @@ pub struct CreateChangesetRequest {
     /// The S3 path that you specify must allow the FinSpace role access. To do that, you first need to configure the IAM policy on S3 bucket. For more information, see [Loading data from an Amazon S3 Bucket using the FinSpace API](https://docs.aws.amazon.com/finspace/latest/data-api/fs-using-the-finspace-api.html#access-s3-buckets) section.
     ///
     /// This member is required.
-    #[serde(rename = "sourceParams", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "sourceParams",
+        deserialize_with = "sdk_runtime::wire::json_adapters::dense_map",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub source_params: Option<std::collections::BTreeMap<String, String>>,
     /// Options that define the structure of the source file(s) including the format type (`formatType`), header row (`withHeader`), data separation character (`separator`) and the type of compression (`compression`).
     ///
@@ -54,7 +58,11 @@ pub struct CreateChangesetRequest {
     /// For more information about supported file formats, see [Supported Data Types and File Formats](https://docs.aws.amazon.com/finspace/latest/userguide/supported-data-types.html) in the FinSpace User Guide.
     ///
     /// This member is required.
-    #[serde(rename = "formatParams", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "formatParams",
+        deserialize_with = "sdk_runtime::wire::json_adapters::dense_map",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub format_params: Option<std::collections::BTreeMap<String, String>>,
 }
 impl CreateChangesetRequest {

@@ -16,10 +16,18 @@ pub struct CreateDataViewRequest {
     #[serde(rename = "autoUpdate", skip_serializing_if = "Option::is_none")]
     pub auto_update: Option<bool>,
     /// Columns to be used for sorting the data.
-    #[serde(rename = "sortColumns", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "sortColumns",
+        deserialize_with = "sdk_runtime::wire::json_adapters::dense_list",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub sort_columns: Option<Vec<String>>,
     /// Ordered set of column names used to partition data.
-    #[serde(rename = "partitionColumns", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "partitionColumns",
+        deserialize_with = "sdk_runtime::wire::json_adapters::dense_list",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub partition_columns: Option<Vec<String>>,
     /// Beginning time to use for the Dataview. The value is determined as epoch time in milliseconds. For example, the value for Monday, November 1, 2021 12:00:00 PM UTC is specified as 1635768000000.
     #[serde(rename = "asOfTimestamp", skip_serializing_if = "Option::is_none")]

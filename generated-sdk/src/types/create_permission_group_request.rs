@@ -25,7 +25,11 @@ pub struct CreatePermissionGroupRequest {
     /// - `GetTemporaryCredentials` – Group members can get temporary API credentials.
     ///
     /// This member is required.
-    #[serde(rename = "applicationPermissions", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "applicationPermissions",
+        deserialize_with = "sdk_runtime::wire::json_adapters::dense_list",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub application_permissions: Option<Vec<crate::types::ApplicationPermission>>,
     /// A token that ensures idempotency. This token expires in 10 minutes.
     #[serde(rename = "clientToken", skip_serializing_if = "Option::is_none")]

@@ -28,6 +28,7 @@ pub struct DataViewDestinationTypeParams {
     /// `{ "header": "true", "delimiter": ",", "compression": "gzip" }`
     #[serde(
         rename = "s3DestinationExportFileFormatOptions",
+        deserialize_with = "sdk_runtime::wire::json_adapters::dense_map",
         skip_serializing_if = "Option::is_none"
     )]
     pub s3_destination_export_file_format_options: Option<

@@ -17,10 +17,18 @@ pub struct DataViewSummary {
     #[serde(rename = "asOfTimestamp", skip_serializing_if = "Option::is_none")]
     pub as_of_timestamp: Option<i64>,
     /// Ordered set of column names used to partition data.
-    #[serde(rename = "partitionColumns", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "partitionColumns",
+        deserialize_with = "sdk_runtime::wire::json_adapters::dense_list",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub partition_columns: Option<Vec<String>>,
     /// Columns to be used for sorting the data.
-    #[serde(rename = "sortColumns", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "sortColumns",
+        deserialize_with = "sdk_runtime::wire::json_adapters::dense_list",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub sort_columns: Option<Vec<String>>,
     /// The status of a Dataview creation.
     ///

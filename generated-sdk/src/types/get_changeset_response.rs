@@ -21,10 +21,18 @@ pub struct GetChangesetResponse {
     #[serde(rename = "changeType", skip_serializing_if = "Option::is_none")]
     pub change_type: Option<crate::types::ChangeType>,
     /// Options that define the location of the data being ingested.
-    #[serde(rename = "sourceParams", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "sourceParams",
+        deserialize_with = "sdk_runtime::wire::json_adapters::dense_map",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub source_params: Option<std::collections::BTreeMap<String, String>>,
     /// Structure of the source file(s).
-    #[serde(rename = "formatParams", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "formatParams",
+        deserialize_with = "sdk_runtime::wire::json_adapters::dense_map",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub format_params: Option<std::collections::BTreeMap<String, String>>,
     /// The timestamp at which the Changeset was created in FinSpace. The value is determined as epoch time in milliseconds. For example, the value for Monday, November 1, 2021 12:00:00 PM UTC is specified as 1635768000000.
     #[serde(rename = "createTime", skip_serializing_if = "Option::is_none")]

@@ -8,7 +8,11 @@ pub struct GetDataViewResponse {
     #[serde(rename = "autoUpdate", skip_serializing_if = "Option::is_none")]
     pub auto_update: Option<bool>,
     /// Ordered set of column names used to partition data.
-    #[serde(rename = "partitionColumns", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "partitionColumns",
+        deserialize_with = "sdk_runtime::wire::json_adapters::dense_list",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub partition_columns: Option<Vec<String>>,
     /// The unique identifier for the Dataset used in the Dataview.
     #[serde(rename = "datasetId", skip_serializing_if = "Option::is_none")]
@@ -26,7 +30,11 @@ pub struct GetDataViewResponse {
     #[serde(rename = "createTime", skip_serializing_if = "Option::is_none")]
     pub create_time: Option<i64>,
     /// Columns to be used for sorting the data.
-    #[serde(rename = "sortColumns", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "sortColumns",
+        deserialize_with = "sdk_runtime::wire::json_adapters::dense_list",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub sort_columns: Option<Vec<String>>,
     /// The unique identifier for the Dataview.
     #[serde(rename = "dataViewId", skip_serializing_if = "Option::is_none")]

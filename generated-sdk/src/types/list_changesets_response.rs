@@ -5,7 +5,10 @@
 #[serde(default)]
 pub struct ListChangesetsResponse {
     /// List of Changesets found.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "sdk_runtime::wire::json_adapters::dense_list",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub changesets: Option<Vec<crate::types::ChangesetSummary>>,
     /// A token that indicates where a results page should begin.
     #[serde(rename = "nextToken", skip_serializing_if = "Option::is_none")]

@@ -8,7 +8,11 @@ pub struct ListDataViewsResponse {
     #[serde(rename = "nextToken", skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
     /// A list of Dataviews.
-    #[serde(rename = "dataViews", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "dataViews",
+        deserialize_with = "sdk_runtime::wire::json_adapters::dense_list",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub data_views: Option<Vec<crate::types::DataViewSummary>>,
 }
 impl ListDataViewsResponse {

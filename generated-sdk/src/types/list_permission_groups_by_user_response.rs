@@ -5,7 +5,11 @@
 #[serde(default)]
 pub struct ListPermissionGroupsByUserResponse {
     /// A list of returned permission groups.
-    #[serde(rename = "permissionGroups", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "permissionGroups",
+        deserialize_with = "sdk_runtime::wire::json_adapters::dense_list",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub permission_groups: Option<Vec<crate::types::PermissionGroupByUser>>,
     /// A token that indicates where a results page should begin.
     #[serde(rename = "nextToken", skip_serializing_if = "Option::is_none")]

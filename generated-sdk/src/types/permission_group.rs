@@ -24,7 +24,11 @@ pub struct PermissionGroup {
     /// - `ViewAuditData` – Group members can view audit data.
     /// - `AccessNotebooks` – Group members will have access to FinSpace notebooks.
     /// - `GetTemporaryCredentials` – Group members can get temporary API credentials.
-    #[serde(rename = "applicationPermissions", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "applicationPermissions",
+        deserialize_with = "sdk_runtime::wire::json_adapters::dense_list",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub application_permissions: Option<Vec<crate::types::ApplicationPermission>>,
     /// The timestamp at which the group was created in FinSpace. The value is determined as epoch time in milliseconds.
     #[serde(rename = "createTime", skip_serializing_if = "Option::is_none")]

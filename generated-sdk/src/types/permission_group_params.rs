@@ -12,7 +12,11 @@ pub struct PermissionGroupParams {
     #[serde(rename = "permissionGroupId", skip_serializing_if = "Option::is_none")]
     pub permission_group_id: Option<String>,
     /// List of resource permissions.
-    #[serde(rename = "datasetPermissions", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "datasetPermissions",
+        deserialize_with = "sdk_runtime::wire::json_adapters::dense_list",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub dataset_permissions: Option<Vec<crate::types::ResourcePermission>>,
 }
 impl PermissionGroupParams {

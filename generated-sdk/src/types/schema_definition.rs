@@ -5,10 +5,17 @@
 #[serde(default)]
 pub struct SchemaDefinition {
     /// List of column definitions.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "sdk_runtime::wire::json_adapters::dense_list",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub columns: Option<Vec<crate::types::ColumnDefinition>>,
     /// List of column names used for primary key.
-    #[serde(rename = "primaryKeyColumns", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "primaryKeyColumns",
+        deserialize_with = "sdk_runtime::wire::json_adapters::dense_list",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub primary_key_columns: Option<Vec<String>>,
 }
 impl SchemaDefinition {

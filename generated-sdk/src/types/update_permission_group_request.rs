@@ -26,7 +26,11 @@ pub struct UpdatePermissionGroupRequest {
     /// - `ViewAuditData` – Group members can view audit data.
     /// - `AccessNotebooks` – Group members will have access to FinSpace notebooks.
     /// - `GetTemporaryCredentials` – Group members can get temporary API credentials.
-    #[serde(rename = "applicationPermissions", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "applicationPermissions",
+        deserialize_with = "sdk_runtime::wire::json_adapters::dense_list",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub application_permissions: Option<Vec<crate::types::ApplicationPermission>>,
     /// A token that ensures idempotency. This token expires in 10 minutes.
     #[serde(rename = "clientToken", skip_serializing_if = "Option::is_none")]

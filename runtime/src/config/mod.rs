@@ -25,7 +25,11 @@ pub struct Config {
     timeout_config: TimeoutConfig,
     http_client: Option<SharedHttpClient>,
     app_name: Option<String>,
+    idempotency_token_provider: Option<IdempotencyTokenProvider>,
 }
+
+/// Makes the idempotency tokens filled into unset `idempotencyToken` members.
+pub type IdempotencyTokenProvider = Arc<dyn Fn() -> String + Send + Sync>;
 
 impl Config {
     /// A builder with nothing set (standard retries, default timeouts).
@@ -45,6 +49,16 @@ impl Config {
             timeout_config: self.timeout_config,
             http_client: self.http_client.clone(),
             app_name: self.app_name.clone(),
+            idempotency_token_provider: self.idempotency_token_provider.clone(),
+        }
+    }
+
+    /// A token for an unset idempotency-token member: from the configured provider, else a
+    /// fresh v4 UUID.
+    pub fn idempotency_token(&self) -> String {
+        match &self.idempotency_token_provider {
+            Some(provider) => provider(),
+            None => crate::wire::idempotency_token(),
         }
     }
 
@@ -109,6 +123,10 @@ impl fmt::Debug for Config {
             .field("timeout_config", &self.timeout_config)
             .field("http_client", &self.http_client)
             .field("app_name", &self.app_name)
+            .field(
+                "idempotency_token_provider",
+                &self.idempotency_token_provider.as_ref().map(|_| "custom"),
+            )
             .finish()
     }
 }
@@ -125,9 +143,20 @@ pub struct ConfigBuilder {
     timeout_config: TimeoutConfig,
     http_client: Option<SharedHttpClient>,
     app_name: Option<String>,
+    idempotency_token_provider: Option<IdempotencyTokenProvider>,
 }
 
 impl ConfigBuilder {
+    /// Replaces how idempotency tokens are made (default: a v4 UUID per call), e.g. with a
+    /// fixed token in tests. Every retry of one call still sends the same token.
+    pub fn idempotency_token_provider(
+        mut self,
+        provider: impl Fn() -> String + Send + Sync + 'static,
+    ) -> Self {
+        self.idempotency_token_provider = Some(Arc::new(provider));
+        self
+    }
+
     /// Sets the region, e.g. `us-east-1`.
     pub fn region(mut self, region: impl Into<String>) -> Self {
         self.region = Some(region.into());
@@ -230,6 +259,7 @@ impl ConfigBuilder {
             timeout_config: self.timeout_config,
             http_client,
             app_name: self.app_name,
+            idempotency_token_provider: self.idempotency_token_provider,
         }
     }
 }
@@ -249,6 +279,10 @@ impl fmt::Debug for ConfigBuilder {
             .field("timeout_config", &self.timeout_config)
             .field("http_client", &self.http_client)
             .field("app_name", &self.app_name)
+            .field(
+                "idempotency_token_provider",
+                &self.idempotency_token_provider.as_ref().map(|_| "custom"),
+            )
             .finish()
     }
 }

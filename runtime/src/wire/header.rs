@@ -22,6 +22,26 @@ pub fn header_value(
     Ok((header, value))
 }
 
+/// A request header whose name is built at run time (prefix headers: the model's prefix plus
+/// a map key).
+pub fn prefixed_header(
+    prefix: &str,
+    key: &str,
+    value: &str,
+) -> Result<(HeaderName, HeaderValue), ConstructionError> {
+    let name = format!("{prefix}{key}");
+    let header = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
+        ConstructionError::invalid_field(name.clone(), "is not a valid HTTP header name")
+    })?;
+    let value = HeaderValue::from_bytes(value.as_bytes()).map_err(|_| {
+        ConstructionError::invalid_field(
+            name,
+            "contains characters that cannot be sent in an HTTP header",
+        )
+    })?;
+    Ok((header, value))
+}
+
 /// [`header_value`] marked sensitive, so `http`'s `Debug` output hides it.
 pub fn sensitive_header_value(
     name: &'static str,
@@ -65,6 +85,14 @@ mod tests {
         let err = header_value("X-Bad", "line\nbreak").unwrap_err();
         assert_eq!(err.field(), Some("X-Bad"));
         assert!(header_value("bad name", "v").is_err());
+    }
+
+    #[test]
+    fn prefixed_headers() {
+        let (name, value) = prefixed_header("X-Foo-", "abc", "").unwrap();
+        assert_eq!(name.as_str(), "x-foo-abc");
+        assert_eq!(value, "");
+        assert!(prefixed_header("X-Foo-", "a b", "v").is_err());
     }
 
     #[test]

@@ -17,9 +17,49 @@ pub fn parse_json_body<T: DeserializeOwned>(
     } else {
         body
     };
-    serde_json::from_slice(text)
-        .map_err(|e| ResponseParseError::new(response.status(), body.clone(), e))
+    serde_json::from_slice(text).map_err(|e| {
+        ResponseParseError::new(response.status(), body.clone(), JsonShapeError::from(&e))
+    })
 }
+
+/// Why a body did not parse, without the offending value: serde_json's own message quotes
+/// the value it rejected, which may be a secret (a password or key of an unexpected type), so
+/// only the error category and position are kept. The raw body stays available on purpose
+/// through [`ResponseParseError::body`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JsonShapeError {
+    category: &'static str,
+    line: usize,
+    column: usize,
+}
+
+impl From<&serde_json::Error> for JsonShapeError {
+    fn from(e: &serde_json::Error) -> Self {
+        let category = match e.classify() {
+            serde_json::error::Category::Io => "I/O error",
+            serde_json::error::Category::Syntax => "malformed JSON",
+            serde_json::error::Category::Data => "JSON of an unexpected shape",
+            serde_json::error::Category::Eof => "truncated JSON",
+        };
+        Self {
+            category,
+            line: e.line(),
+            column: e.column(),
+        }
+    }
+}
+
+impl std::fmt::Display for JsonShapeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} at line {} column {}",
+            self.category, self.line, self.column
+        )
+    }
+}
+
+impl std::error::Error for JsonShapeError {}
 
 /// Parses `body` as JSON into `T`, or returns `T::default()` when it is empty or malformed
 /// (for error bodies, where the error code already decided the type).
@@ -54,6 +94,16 @@ mod tests {
         assert_eq!(err.status(), 200);
         assert_eq!(err.body().as_ref(), b"{\"a\":");
         assert!(parse_json_body::<Map>(&response(200, "\u{ff}")).is_err());
+    }
+
+    #[test]
+    fn parse_errors_do_not_quote_values() {
+        let err =
+            parse_json_body::<BTreeMap<String, u32>>(&response(200, r#"{"a": "hunter2-secret"}"#))
+                .unwrap_err();
+        let text = format!("{err} {err:?} {:?}", std::error::Error::source(&err));
+        assert!(!text.contains("hunter2"), "{text}");
+        assert!(text.contains("unexpected shape at line 1"), "{text}");
     }
 
     #[test]

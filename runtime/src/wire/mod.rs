@@ -1,17 +1,28 @@
 //! rest-json wire helpers for generated serializers and deserializers: URI labels, query
-//! strings, header values, idempotency tokens and error metadata from responses.
+//! strings, header values and lists, text forms of floats and timestamps, JSON adapters
+//! ([`json_adapters`]), request checksums and compression, host prefixes, idempotency tokens
+//! and error metadata from responses.
 
+mod body;
 mod error_metadata;
 mod header;
 mod json;
+pub mod json_adapters;
 mod label;
 mod query;
+mod text;
 
+pub use body::{content_md5, expand_host_prefix, gzip_if_large, MIN_COMPRESSION_SIZE};
 pub use error_metadata::{error_metadata, sanitize_error_code};
-pub use header::{header_value, response_header, sensitive_header_value};
+pub use header::{header_value, prefixed_header, response_header, sensitive_header_value};
 pub use json::{parse_json_body, parse_json_lenient};
 pub use label::{push_label, push_required_label};
 pub use query::QueryWriter;
+pub use text::{
+    base64_encode, fmt_float, fmt_timestamp, header_list, read_header, read_header_json_value,
+    read_header_list, read_header_timestamp, read_header_timestamp_list, read_prefix_headers,
+    split_header_list, split_http_date_list, FromHeader,
+};
 
 /// A fresh idempotency token: a random (v4) UUID in its hyphenated form.
 pub fn idempotency_token() -> String {

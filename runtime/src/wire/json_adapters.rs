@@ -1,0 +1,299 @@
+//! `serde` adapters for body members whose JSON form is not their Rust type's default, used by
+//! generated structures as `#[serde(with = "...")]`: floats (`NaN`, `Infinity`, `-Infinity`
+//! travel as strings), timestamps with a `timestampFormat` other than epoch seconds, and dense
+//! maps (a `null` value is dropped). Also value conversions for generated union (de)serializers.
+
+use crate::primitives::{DateTime, TimestampFormat};
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::BTreeMap;
+
+/// A float as JSON: a number, or `"NaN"`, `"Infinity"`, `"-Infinity"`.
+pub trait WireFloat: Copy {
+    /// As `f64`.
+    fn to_f64(self) -> f64;
+    /// From `f64` (narrowing for `f32`).
+    fn from_f64(v: f64) -> Self;
+    /// The shortest decimal text that reads back as this value in its own width (`1.1` for
+    /// an `f32` 1.1, not `1.100000023841858`).
+    fn shortest_text(self) -> String;
+}
+
+impl WireFloat for f64 {
+    fn to_f64(self) -> f64 {
+        self
+    }
+    fn from_f64(v: f64) -> Self {
+        v
+    }
+    fn shortest_text(self) -> String {
+        self.to_string()
+    }
+}
+
+impl WireFloat for f32 {
+    fn to_f64(self) -> f64 {
+        f64::from(self)
+    }
+    fn from_f64(v: f64) -> Self {
+        v as f32
+    }
+    fn shortest_text(self) -> String {
+        self.to_string()
+    }
+}
+
+/// The JSON value of a float.
+pub fn float_to_value<F: WireFloat>(v: F) -> serde_json::Value {
+    let f = v.to_f64();
+    if f.is_nan() {
+        "NaN".into()
+    } else if f == f64::INFINITY {
+        "Infinity".into()
+    } else if f == f64::NEG_INFINITY {
+        "-Infinity".into()
+    } else {
+        // Through the shortest text, so an `f32` 1.1 is the JSON number 1.1.
+        serde_json::from_str(&v.shortest_text()).unwrap_or(serde_json::Value::Null)
+    }
+}
+
+/// A float from its JSON value.
+pub fn float_from_value<F: WireFloat>(v: &serde_json::Value) -> Result<F, String> {
+    match v {
+        serde_json::Value::Number(n) => n
+            .as_f64()
+            .map(F::from_f64)
+            .ok_or_else(|| format!("{n} is not a float")),
+        serde_json::Value::String(s) => match s.as_str() {
+            "NaN" => Ok(F::from_f64(f64::NAN)),
+            "Infinity" => Ok(F::from_f64(f64::INFINITY)),
+            "-Infinity" => Ok(F::from_f64(f64::NEG_INFINITY)),
+            other => Err(format!("`{other}` is not a float")),
+        },
+        other => Err(format!("{other} is not a float")),
+    }
+}
+
+/// The JSON value of a timestamp in `format` (epoch seconds are a number).
+pub fn timestamp_to_value(v: &DateTime, format: TimestampFormat) -> serde_json::Value {
+    match format {
+        TimestampFormat::EpochSeconds => serde_json::to_value(v).unwrap_or_default(),
+        other => v.fmt(other).into(),
+    }
+}
+
+/// A timestamp from its JSON value in `format`; epoch seconds may also arrive as text.
+pub fn timestamp_from_value(
+    v: &serde_json::Value,
+    format: TimestampFormat,
+) -> Result<DateTime, String> {
+    match (v, format) {
+        (serde_json::Value::Number(n), _) => n
+            .as_f64()
+            .map(DateTime::from_secs_f64)
+            .ok_or_else(|| format!("{n} is not a timestamp")),
+        (serde_json::Value::String(s), f) => DateTime::parse(s, f).map_err(|e| e.to_string()),
+        (other, _) => Err(format!("{other} is not a timestamp")),
+    }
+}
+
+/// `Option<f32>`/`Option<f64>` members.
+pub mod float {
+    use super::*;
+
+    /// Serializes a set float.
+    pub fn serialize<F: WireFloat, S: Serializer>(
+        v: &Option<F>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        v.map(float_to_value).serialize(serializer)
+    }
+
+    /// Deserializes a float or `null`.
+    pub fn deserialize<'de, F: WireFloat, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<F>, D::Error> {
+        match Option::<serde_json::Value>::deserialize(deserializer)? {
+            None | Some(serde_json::Value::Null) => Ok(None),
+            Some(v) => float_from_value(&v).map(Some).map_err(D::Error::custom),
+        }
+    }
+}
+
+/// `Option<Vec<f32>>`/`Option<Vec<f64>>` members.
+pub mod float_list {
+    use super::*;
+
+    /// Serializes each float.
+    pub fn serialize<F: WireFloat, S: Serializer>(
+        v: &Option<Vec<F>>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        v.as_ref()
+            .map(|list| list.iter().map(|f| float_to_value(*f)).collect::<Vec<_>>())
+            .serialize(serializer)
+    }
+
+    /// Deserializes a list of floats; `null` items are dropped (dense list).
+    pub fn deserialize<'de, F: WireFloat, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Vec<F>>, D::Error> {
+        match Option::<Vec<serde_json::Value>>::deserialize(deserializer)? {
+            None => Ok(None),
+            Some(items) => items
+                .iter()
+                .filter(|v| !v.is_null())
+                .map(float_from_value)
+                .collect::<Result<Vec<F>, String>>()
+                .map(Some)
+                .map_err(D::Error::custom),
+        }
+    }
+}
+
+macro_rules! timestamp_adapter {
+    ($name:ident, $format:expr, $doc:literal) => {
+        #[doc = $doc]
+        pub mod $name {
+            use super::*;
+
+            /// Serializes a set timestamp.
+            pub fn serialize<S: Serializer>(
+                v: &Option<DateTime>,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                v.as_ref()
+                    .map(|t| timestamp_to_value(t, $format))
+                    .serialize(serializer)
+            }
+
+            /// Deserializes a timestamp or `null`.
+            pub fn deserialize<'de, D: Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Option<DateTime>, D::Error> {
+                match Option::<serde_json::Value>::deserialize(deserializer)? {
+                    None | Some(serde_json::Value::Null) => Ok(None),
+                    Some(v) => timestamp_from_value(&v, $format)
+                        .map(Some)
+                        .map_err(D::Error::custom),
+                }
+            }
+        }
+    };
+}
+
+timestamp_adapter!(
+    timestamp_date_time,
+    TimestampFormat::DateTime,
+    "`Option<DateTime>` members with `timestampFormat: iso8601`."
+);
+timestamp_adapter!(
+    timestamp_http_date,
+    TimestampFormat::HttpDate,
+    "`Option<DateTime>` members with `timestampFormat: rfc822`."
+);
+
+/// Deserializes a dense map member: entries whose value is `null` are dropped, as the
+/// protocol asks of clients.
+pub fn dense_map<'de, K, V, D>(deserializer: D) -> Result<Option<BTreeMap<K, V>>, D::Error>
+where
+    K: Deserialize<'de> + Ord,
+    V: Deserialize<'de>,
+    D: Deserializer<'de>,
+{
+    let map = Option::<BTreeMap<K, Option<V>>>::deserialize(deserializer)?;
+    Ok(map.map(|m| m.into_iter().filter_map(|(k, v)| Some((k, v?))).collect()))
+}
+
+/// Deserializes a dense list member: `null` items are dropped.
+pub fn dense_list<'de, T, D>(deserializer: D) -> Result<Option<Vec<T>>, D::Error>
+where
+    T: Deserialize<'de>,
+    D: Deserializer<'de>,
+{
+    let list = Option::<Vec<Option<T>>>::deserialize(deserializer)?;
+    Ok(list.map(|l| l.into_iter().flatten().collect()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize, Deserialize, Default, Debug, PartialEq)]
+    #[serde(default)]
+    struct S {
+        #[serde(with = "float", skip_serializing_if = "Option::is_none")]
+        f: Option<f64>,
+        #[serde(with = "float", skip_serializing_if = "Option::is_none")]
+        g: Option<f32>,
+        #[serde(with = "float_list", skip_serializing_if = "Option::is_none")]
+        l: Option<Vec<f64>>,
+        #[serde(with = "timestamp_date_time", skip_serializing_if = "Option::is_none")]
+        d: Option<DateTime>,
+        #[serde(with = "timestamp_http_date", skip_serializing_if = "Option::is_none")]
+        h: Option<DateTime>,
+        #[serde(
+            deserialize_with = "dense_map",
+            skip_serializing_if = "Option::is_none"
+        )]
+        m: Option<BTreeMap<String, Vec<String>>>,
+        #[serde(
+            deserialize_with = "dense_list",
+            skip_serializing_if = "Option::is_none"
+        )]
+        v: Option<Vec<String>>,
+    }
+
+    #[test]
+    fn floats_keep_special_values_as_strings() {
+        let s = S {
+            f: Some(f64::NAN),
+            g: Some(1.1),
+            l: Some(vec![f64::INFINITY, 2.5]),
+            ..S::default()
+        };
+        let json = serde_json::to_value(&s).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"f": "NaN", "g": 1.1, "l": ["Infinity", 2.5]})
+        );
+        let back: S =
+            serde_json::from_value(serde_json::json!({"f": "-Infinity", "g": 5.5, "l": [1, null]}))
+                .unwrap();
+        assert_eq!(back.f, Some(f64::NEG_INFINITY));
+        assert_eq!(back.g, Some(5.5));
+        assert_eq!(back.l, Some(vec![1.0]));
+        assert!(serde_json::from_value::<S>(serde_json::json!({"f": "nope"})).is_err());
+        let none: S = serde_json::from_value(serde_json::json!({"f": null})).unwrap();
+        assert_eq!(none.f, None);
+    }
+
+    #[test]
+    fn timestamps_with_formats() {
+        let t = DateTime::from_secs(1_398_796_238);
+        let s = S {
+            d: Some(t),
+            h: Some(t),
+            ..S::default()
+        };
+        let json = serde_json::to_value(&s).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"d": "2014-04-29T18:30:38Z", "h": "Tue, 29 Apr 2014 18:30:38 GMT"})
+        );
+        let back: S = serde_json::from_value(json).unwrap();
+        assert_eq!(back.d, Some(t));
+        assert_eq!(back.h, Some(t));
+    }
+
+    #[test]
+    fn dense_collections_drop_nulls() {
+        let s: S = serde_json::from_value(
+            serde_json::json!({"m": {"x": [], "y": ["a"], "z": null}, "v": ["a", null, "b"]}),
+        )
+        .unwrap();
+        assert_eq!(s.m.unwrap().len(), 2);
+        assert_eq!(s.v.unwrap(), ["a", "b"]);
+    }
+}

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The fixture models in `tests/fixtures/`, by file stem.
-pub const FIXTURES: &[&str] = &["naming", "vault", "widgets"];
+pub const FIXTURES: &[&str] = &["media", "naming", "vault", "widgets"];
 
 /// `tests/fixtures/`.
 pub fn fixture_dir() -> PathBuf {

@@ -46,6 +46,11 @@ fn snapshot_fixture(fixture: &str) {
 }
 
 #[test]
+fn media() {
+    snapshot_fixture("media");
+}
+
+#[test]
 fn widgets() {
     snapshot_fixture("widgets");
 }

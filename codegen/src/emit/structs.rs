@@ -37,7 +37,7 @@ pub fn emit_struct(
         let ty = field_type(svc, m)?;
         let mdocs = member_docs(m);
         let mdep = deprecated_attr(&m.deprecated);
-        let serde_attr = serde_attr(svc, m, shape.exception.is_some())?;
+        let serde_attr = serde_attr(svc, &shape.wire_name, m, shape.exception.is_some())?;
         fields.push(quote! {
             #mdocs
             #mdep
@@ -145,7 +145,12 @@ fn member_docs(m: &MemberDef) -> TokenStream {
     doc_attrs(&text, "")
 }
 
-fn serde_attr(svc: &Service, m: &MemberDef, exception: bool) -> Result<TokenStream, CodegenError> {
+fn serde_attr(
+    svc: &Service,
+    owner: &str,
+    m: &MemberDef,
+    exception: bool,
+) -> Result<TokenStream, CodegenError> {
     if m.location != Location::Body {
         return Ok(quote!(#[serde(skip)]));
     }
@@ -160,14 +165,18 @@ fn serde_attr(svc: &Service, m: &MemberDef, exception: bool) -> Result<TokenStre
         "Message" if exception => quote!(alias = "message",),
         _ => quote!(),
     };
-    let adapter = body_adapter(svc, m)?;
+    let adapter = body_adapter(svc, owner, m)?;
     Ok(quote!(#[serde(#rename #alias #adapter skip_serializing_if = "Option::is_none")]))
 }
 
 /// The `serde` adapter a body member needs when its JSON form is not its type's default:
 /// floats (special values as strings), timestamps in a non-default format, dense lists and
 /// maps (nulls dropped when reading).
-pub fn body_adapter(svc: &Service, m: &MemberDef) -> Result<TokenStream, CodegenError> {
+pub fn body_adapter(
+    svc: &Service,
+    owner: &str,
+    m: &MemberDef,
+) -> Result<TokenStream, CodegenError> {
     const ADAPTERS: &str = "sdk_runtime::wire::json_adapters";
     let with = |name: &str| {
         let path = format!("{ADAPTERS}::{name}");
@@ -177,7 +186,7 @@ pub fn body_adapter(svc: &Service, m: &MemberDef) -> Result<TokenStream, Codegen
         let path = format!("{ADAPTERS}::{name}");
         quote!(deserialize_with = #path,)
     };
-    let what = || format!("member `{}`", m.name);
+    let what = || format!("{owner}.{}", m.name);
     let default_ts = |id| {
         svc.timestamp_format(None, id, TimestampFormat::EpochSeconds)
             == TimestampFormat::EpochSeconds

@@ -35,7 +35,7 @@ pub fn response_parser(
                         fills.push(quote!(out.#f = Some(#conv);));
                     }
                     Location::Header | Location::Headers => {
-                        let read = header_read(svc, op, m)?;
+                        let read = header_read(svc, &op.name, m)?;
                         fills.push(quote! {
                             out.#f = #read.map_err(crate::error::Error::ResponseParse)?;
                         });
@@ -81,46 +81,10 @@ pub fn response_parser(
     };
     let mut arms = Vec::new();
     for id in &op.errors {
-        let s = svc.shape(*id);
-        let mut header_fills = Vec::new();
-        if let ShapeKind::Structure(st) = &s.kind {
-            for m in &st.members {
-                match m.location {
-                    Location::Header | Location::Headers => {
-                        let f = ident(&m.field);
-                        let read = header_read(svc, op, m)?;
-                        // A value that does not parse is left unset: the error itself is what
-                        // the caller gets.
-                        header_fills.push(quote!(e.#f = #read.ok().flatten();));
-                    }
-                    Location::Body | Location::StatusCode => {}
-                    other => {
-                        return Err(CodegenError::unsupported(
-                            &format!("{}.{}", s.wire_name, m.name),
-                            format!("error member location {other:?}"),
-                        ))
-                    }
-                }
-            }
-        }
-        let variant = ident(&s.rust_name);
-        let has_message = matches!(&s.kind, ShapeKind::Structure(st) if st.members.iter().any(|m| m.field == "message"));
-        let fill_message = if has_message {
-            quote! {
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-            }
-        } else {
-            quote!()
-        };
+        let variant = ident(&svc.shape(*id).rust_name);
         arms.push(quote! {
             Some(crate::types::error::#variant::CODE) => {
-                let mut e: crate::types::error::#variant = sdk_runtime::wire::parse_json_lenient(response.body());
-                #fill_message
-                #(#header_fills)*
-                e.meta = meta;
-                #error::#variant(e)
+                #error::#variant(crate::types::error::#variant::from_response(response, meta))
             }
         });
     }
@@ -157,13 +121,9 @@ pub fn response_parser(
 
 /// An expression of type `Result<Option<T>, ResponseParseError>` reading a header (or
 /// prefix-header) member from `response`.
-fn header_read(
-    svc: &Service,
-    op: &OperationDef,
-    m: &MemberDef,
-) -> Result<TokenStream, CodegenError> {
+fn header_read(svc: &Service, owner: &str, m: &MemberDef) -> Result<TokenStream, CodegenError> {
     let wire = &m.wire_name;
-    let what = format!("{}.{}", op.name, m.name);
+    let what = format!("{owner}.{}", m.name);
     let unsupported = || {
         CodegenError::unsupported(
             &what,
@@ -274,6 +234,61 @@ fn payload_read(
                 &format!("{}.{}", op.name, m.name),
                 "a payload member that is not a structure, union, document, blob or string",
             ))
+        }
+    })
+}
+
+/// `X::from_response` for an exception shape: its JSON body read leniently, the message taken
+/// from the error metadata when the body has none, header members, and the metadata itself.
+/// Written once per exception and called from every operation that lists it.
+pub fn exception_from_response(
+    svc: &Service,
+    shape: &crate::ir::ShapeDef,
+    st: &crate::ir::StructDef,
+) -> Result<TokenStream, CodegenError> {
+    let mut header_fills = Vec::new();
+    for m in &st.members {
+        match m.location {
+            Location::Header | Location::Headers => {
+                let f = ident(&m.field);
+                let read = header_read(svc, &shape.wire_name, m)?;
+                // A value that does not parse is left unset: the error itself is what the
+                // caller gets.
+                header_fills.push(quote!(e.#f = #read.ok().flatten();));
+            }
+            Location::Body | Location::StatusCode => {}
+            other => {
+                return Err(CodegenError::unsupported(
+                    &format!("{}.{}", shape.wire_name, m.name),
+                    format!("error member location {other:?}"),
+                ))
+            }
+        }
+    }
+    let fill_message = if st.members.iter().any(|m| m.field == "message") {
+        quote! {
+            if e.message.is_none() {
+                e.message = meta.message().map(str::to_owned);
+            }
+        }
+    } else {
+        quote!()
+    };
+    let name = ident(&shape.rust_name);
+    Ok(quote! {
+        impl #name {
+            /// Reads this error from an error response whose code selected it.
+            #[allow(dead_code)] // unused when no operation lists this error
+            pub(crate) fn from_response(
+                response: &sdk_runtime::HttpResponse,
+                meta: sdk_runtime::error::ErrorMetadata,
+            ) -> Self {
+                let mut e: Self = sdk_runtime::wire::parse_json_lenient(response.body());
+                #fill_message
+                #(#header_fills)*
+                e.meta = meta;
+                e
+            }
         }
     })
 }

@@ -361,43 +361,6 @@ fn error_enum(svc: &Service, op: &OperationDef, n: &OpNames) -> TokenStream {
             Unhandled(sdk_runtime::error::UnhandledError),
         }
 
-        impl #error {
-            /// The error code, as sent by the service.
-            pub fn code(&self) -> Option<&str> {
-                sdk_runtime::error::ProvideErrorMetadata::code(self)
-            }
-
-            /// The error message, as sent by the service.
-            pub fn message(&self) -> Option<&str> {
-                sdk_runtime::error::ProvideErrorMetadata::message(self)
-            }
-        }
-
-        impl std::fmt::Display for #error {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                match self {
-                    #( #error::#variants(e) => std::fmt::Display::fmt(e, f), )*
-                    #error::Unhandled(e) => std::fmt::Display::fmt(e, f),
-                }
-            }
-        }
-
-        impl std::error::Error for #error {
-            fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-                match self {
-                    #( #error::#variants(e) => Some(e), )*
-                    #error::Unhandled(e) => Some(e),
-                }
-            }
-        }
-
-        impl sdk_runtime::error::ProvideErrorMetadata for #error {
-            fn meta(&self) -> &sdk_runtime::error::ErrorMetadata {
-                match self {
-                    #( #error::#variants(e) => sdk_runtime::error::ProvideErrorMetadata::meta(e), )*
-                    #error::Unhandled(e) => e.meta(),
-                }
-            }
-        }
+        sdk_runtime::impl_operation_error!(#error { #(#variants),* });
     }
 }

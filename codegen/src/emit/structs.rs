@@ -81,6 +81,11 @@ pub fn emit_struct(
         quote!(#a #b)
     };
     let exception_impls = exception_impls(shape, st);
+    let exception_reader = if shape.exception.is_some() {
+        super::deserialize::exception_from_response(svc, shape, st)?
+    } else {
+        quote!()
+    };
     let builder_doc = format!(" A builder for [`{}`].", shape.rust_name);
     let new_doc = format!(" Creates a new builder for [`{}`].", shape.rust_name);
     let build_doc = format!(" Builds the [`{}`].", shape.rust_name);
@@ -122,6 +127,7 @@ pub fn emit_struct(
 
         #manual_debug
         #exception_impls
+        #exception_reader
     })
 }
 

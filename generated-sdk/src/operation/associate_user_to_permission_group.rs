@@ -78,81 +78,11 @@ pub enum AssociateUserToPermissionGroupError {
     /// An error code this operation does not model; see its code and message.
     Unhandled(sdk_runtime::error::UnhandledError),
 }
-impl AssociateUserToPermissionGroupError {
-    /// The error code, as sent by the service.
-    pub fn code(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::code(self)
-    }
-    /// The error message, as sent by the service.
-    pub fn message(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::message(self)
-    }
-}
-impl std::fmt::Display for AssociateUserToPermissionGroupError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            AssociateUserToPermissionGroupError::InternalServerException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            AssociateUserToPermissionGroupError::ValidationException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            AssociateUserToPermissionGroupError::ThrottlingException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            AssociateUserToPermissionGroupError::AccessDeniedException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            AssociateUserToPermissionGroupError::ResourceNotFoundException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            AssociateUserToPermissionGroupError::ConflictException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            AssociateUserToPermissionGroupError::Unhandled(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-        }
-    }
-}
-impl std::error::Error for AssociateUserToPermissionGroupError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            AssociateUserToPermissionGroupError::InternalServerException(e) => Some(e),
-            AssociateUserToPermissionGroupError::ValidationException(e) => Some(e),
-            AssociateUserToPermissionGroupError::ThrottlingException(e) => Some(e),
-            AssociateUserToPermissionGroupError::AccessDeniedException(e) => Some(e),
-            AssociateUserToPermissionGroupError::ResourceNotFoundException(e) => Some(e),
-            AssociateUserToPermissionGroupError::ConflictException(e) => Some(e),
-            AssociateUserToPermissionGroupError::Unhandled(e) => Some(e),
-        }
-    }
-}
-impl sdk_runtime::error::ProvideErrorMetadata for AssociateUserToPermissionGroupError {
-    fn meta(&self) -> &sdk_runtime::error::ErrorMetadata {
-        match self {
-            AssociateUserToPermissionGroupError::InternalServerException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            AssociateUserToPermissionGroupError::ValidationException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            AssociateUserToPermissionGroupError::ThrottlingException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            AssociateUserToPermissionGroupError::AccessDeniedException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            AssociateUserToPermissionGroupError::ResourceNotFoundException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            AssociateUserToPermissionGroupError::ConflictException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            AssociateUserToPermissionGroupError::Unhandled(e) => e.meta(),
-        }
-    }
-}
+sdk_runtime::impl_operation_error!(
+    AssociateUserToPermissionGroupError { InternalServerException, ValidationException,
+    ThrottlingException, AccessDeniedException, ResourceNotFoundException,
+    ConflictException }
+);
 impl crate::operation::SendInput
 for crate::types::AssociateUserToPermissionGroupRequest {
     type Output = crate::types::AssociateUserToPermissionGroupResponse;
@@ -260,61 +190,49 @@ fn parse_response(
         let code = meta.code().map(str::to_owned);
         let err = match code.as_deref() {
             Some(crate::types::error::InternalServerException::CODE) => {
-                let mut e: crate::types::error::InternalServerException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                AssociateUserToPermissionGroupError::InternalServerException(e)
+                AssociateUserToPermissionGroupError::InternalServerException(
+                    crate::types::error::InternalServerException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ValidationException::CODE) => {
-                let mut e: crate::types::error::ValidationException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                AssociateUserToPermissionGroupError::ValidationException(e)
+                AssociateUserToPermissionGroupError::ValidationException(
+                    crate::types::error::ValidationException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ThrottlingException::CODE) => {
-                let mut e: crate::types::error::ThrottlingException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                e.meta = meta;
-                AssociateUserToPermissionGroupError::ThrottlingException(e)
+                AssociateUserToPermissionGroupError::ThrottlingException(
+                    crate::types::error::ThrottlingException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::AccessDeniedException::CODE) => {
-                let mut e: crate::types::error::AccessDeniedException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                AssociateUserToPermissionGroupError::AccessDeniedException(e)
+                AssociateUserToPermissionGroupError::AccessDeniedException(
+                    crate::types::error::AccessDeniedException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ResourceNotFoundException::CODE) => {
-                let mut e: crate::types::error::ResourceNotFoundException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                AssociateUserToPermissionGroupError::ResourceNotFoundException(e)
+                AssociateUserToPermissionGroupError::ResourceNotFoundException(
+                    crate::types::error::ResourceNotFoundException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ConflictException::CODE) => {
-                let mut e: crate::types::error::ConflictException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                AssociateUserToPermissionGroupError::ConflictException(e)
+                AssociateUserToPermissionGroupError::ConflictException(
+                    crate::types::error::ConflictException::from_response(response, meta),
+                )
             }
             _ => {
                 AssociateUserToPermissionGroupError::Unhandled(

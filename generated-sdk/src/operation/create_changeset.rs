@@ -84,80 +84,11 @@ pub enum CreateChangesetError {
     /// An error code this operation does not model; see its code and message.
     Unhandled(sdk_runtime::error::UnhandledError),
 }
-impl CreateChangesetError {
-    /// The error code, as sent by the service.
-    pub fn code(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::code(self)
-    }
-    /// The error message, as sent by the service.
-    pub fn message(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::message(self)
-    }
-}
-impl std::fmt::Display for CreateChangesetError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            CreateChangesetError::ResourceNotFoundException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            CreateChangesetError::InternalServerException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            CreateChangesetError::ValidationException(e) => std::fmt::Display::fmt(e, f),
-            CreateChangesetError::ThrottlingException(e) => std::fmt::Display::fmt(e, f),
-            CreateChangesetError::AccessDeniedException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            CreateChangesetError::LimitExceededException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            CreateChangesetError::ConflictException(e) => std::fmt::Display::fmt(e, f),
-            CreateChangesetError::Unhandled(e) => std::fmt::Display::fmt(e, f),
-        }
-    }
-}
-impl std::error::Error for CreateChangesetError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            CreateChangesetError::ResourceNotFoundException(e) => Some(e),
-            CreateChangesetError::InternalServerException(e) => Some(e),
-            CreateChangesetError::ValidationException(e) => Some(e),
-            CreateChangesetError::ThrottlingException(e) => Some(e),
-            CreateChangesetError::AccessDeniedException(e) => Some(e),
-            CreateChangesetError::LimitExceededException(e) => Some(e),
-            CreateChangesetError::ConflictException(e) => Some(e),
-            CreateChangesetError::Unhandled(e) => Some(e),
-        }
-    }
-}
-impl sdk_runtime::error::ProvideErrorMetadata for CreateChangesetError {
-    fn meta(&self) -> &sdk_runtime::error::ErrorMetadata {
-        match self {
-            CreateChangesetError::ResourceNotFoundException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            CreateChangesetError::InternalServerException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            CreateChangesetError::ValidationException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            CreateChangesetError::ThrottlingException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            CreateChangesetError::AccessDeniedException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            CreateChangesetError::LimitExceededException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            CreateChangesetError::ConflictException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            CreateChangesetError::Unhandled(e) => e.meta(),
-        }
-    }
-}
+sdk_runtime::impl_operation_error!(
+    CreateChangesetError { ResourceNotFoundException, InternalServerException,
+    ValidationException, ThrottlingException, AccessDeniedException,
+    LimitExceededException, ConflictException }
+);
 impl crate::operation::SendInput for crate::types::CreateChangesetRequest {
     type Output = crate::types::CreateChangesetResponse;
     type Error = CreateChangesetError;
@@ -254,71 +185,57 @@ fn parse_response(
         let code = meta.code().map(str::to_owned);
         let err = match code.as_deref() {
             Some(crate::types::error::ResourceNotFoundException::CODE) => {
-                let mut e: crate::types::error::ResourceNotFoundException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                CreateChangesetError::ResourceNotFoundException(e)
+                CreateChangesetError::ResourceNotFoundException(
+                    crate::types::error::ResourceNotFoundException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::InternalServerException::CODE) => {
-                let mut e: crate::types::error::InternalServerException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                CreateChangesetError::InternalServerException(e)
+                CreateChangesetError::InternalServerException(
+                    crate::types::error::InternalServerException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ValidationException::CODE) => {
-                let mut e: crate::types::error::ValidationException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                CreateChangesetError::ValidationException(e)
+                CreateChangesetError::ValidationException(
+                    crate::types::error::ValidationException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ThrottlingException::CODE) => {
-                let mut e: crate::types::error::ThrottlingException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                e.meta = meta;
-                CreateChangesetError::ThrottlingException(e)
+                CreateChangesetError::ThrottlingException(
+                    crate::types::error::ThrottlingException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::AccessDeniedException::CODE) => {
-                let mut e: crate::types::error::AccessDeniedException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                CreateChangesetError::AccessDeniedException(e)
+                CreateChangesetError::AccessDeniedException(
+                    crate::types::error::AccessDeniedException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::LimitExceededException::CODE) => {
-                let mut e: crate::types::error::LimitExceededException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                CreateChangesetError::LimitExceededException(e)
+                CreateChangesetError::LimitExceededException(
+                    crate::types::error::LimitExceededException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ConflictException::CODE) => {
-                let mut e: crate::types::error::ConflictException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                CreateChangesetError::ConflictException(e)
+                CreateChangesetError::ConflictException(
+                    crate::types::error::ConflictException::from_response(response, meta),
+                )
             }
             _ => {
                 CreateChangesetError::Unhandled(

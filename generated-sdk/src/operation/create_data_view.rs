@@ -118,73 +118,11 @@ pub enum CreateDataViewError {
     /// An error code this operation does not model; see its code and message.
     Unhandled(sdk_runtime::error::UnhandledError),
 }
-impl CreateDataViewError {
-    /// The error code, as sent by the service.
-    pub fn code(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::code(self)
-    }
-    /// The error message, as sent by the service.
-    pub fn message(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::message(self)
-    }
-}
-impl std::fmt::Display for CreateDataViewError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            CreateDataViewError::InternalServerException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            CreateDataViewError::ThrottlingException(e) => std::fmt::Display::fmt(e, f),
-            CreateDataViewError::ValidationException(e) => std::fmt::Display::fmt(e, f),
-            CreateDataViewError::LimitExceededException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            CreateDataViewError::ConflictException(e) => std::fmt::Display::fmt(e, f),
-            CreateDataViewError::ResourceNotFoundException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            CreateDataViewError::Unhandled(e) => std::fmt::Display::fmt(e, f),
-        }
-    }
-}
-impl std::error::Error for CreateDataViewError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            CreateDataViewError::InternalServerException(e) => Some(e),
-            CreateDataViewError::ThrottlingException(e) => Some(e),
-            CreateDataViewError::ValidationException(e) => Some(e),
-            CreateDataViewError::LimitExceededException(e) => Some(e),
-            CreateDataViewError::ConflictException(e) => Some(e),
-            CreateDataViewError::ResourceNotFoundException(e) => Some(e),
-            CreateDataViewError::Unhandled(e) => Some(e),
-        }
-    }
-}
-impl sdk_runtime::error::ProvideErrorMetadata for CreateDataViewError {
-    fn meta(&self) -> &sdk_runtime::error::ErrorMetadata {
-        match self {
-            CreateDataViewError::InternalServerException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            CreateDataViewError::ThrottlingException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            CreateDataViewError::ValidationException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            CreateDataViewError::LimitExceededException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            CreateDataViewError::ConflictException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            CreateDataViewError::ResourceNotFoundException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            CreateDataViewError::Unhandled(e) => e.meta(),
-        }
-    }
-}
+sdk_runtime::impl_operation_error!(
+    CreateDataViewError { InternalServerException, ThrottlingException,
+    ValidationException, LimitExceededException, ConflictException,
+    ResourceNotFoundException }
+);
 impl crate::operation::SendInput for crate::types::CreateDataViewRequest {
     type Output = crate::types::CreateDataViewResponse;
     type Error = CreateDataViewError;
@@ -277,61 +215,49 @@ fn parse_response(
         let code = meta.code().map(str::to_owned);
         let err = match code.as_deref() {
             Some(crate::types::error::InternalServerException::CODE) => {
-                let mut e: crate::types::error::InternalServerException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                CreateDataViewError::InternalServerException(e)
+                CreateDataViewError::InternalServerException(
+                    crate::types::error::InternalServerException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ThrottlingException::CODE) => {
-                let mut e: crate::types::error::ThrottlingException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                e.meta = meta;
-                CreateDataViewError::ThrottlingException(e)
+                CreateDataViewError::ThrottlingException(
+                    crate::types::error::ThrottlingException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ValidationException::CODE) => {
-                let mut e: crate::types::error::ValidationException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                CreateDataViewError::ValidationException(e)
+                CreateDataViewError::ValidationException(
+                    crate::types::error::ValidationException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::LimitExceededException::CODE) => {
-                let mut e: crate::types::error::LimitExceededException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                CreateDataViewError::LimitExceededException(e)
+                CreateDataViewError::LimitExceededException(
+                    crate::types::error::LimitExceededException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ConflictException::CODE) => {
-                let mut e: crate::types::error::ConflictException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                CreateDataViewError::ConflictException(e)
+                CreateDataViewError::ConflictException(
+                    crate::types::error::ConflictException::from_response(response, meta),
+                )
             }
             Some(crate::types::error::ResourceNotFoundException::CODE) => {
-                let mut e: crate::types::error::ResourceNotFoundException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                CreateDataViewError::ResourceNotFoundException(e)
+                CreateDataViewError::ResourceNotFoundException(
+                    crate::types::error::ResourceNotFoundException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             _ => {
                 CreateDataViewError::Unhandled(

@@ -133,76 +133,11 @@ pub enum CreateDatasetError {
     /// An error code this operation does not model; see its code and message.
     Unhandled(sdk_runtime::error::UnhandledError),
 }
-impl CreateDatasetError {
-    /// The error code, as sent by the service.
-    pub fn code(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::code(self)
-    }
-    /// The error message, as sent by the service.
-    pub fn message(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::message(self)
-    }
-}
-impl std::fmt::Display for CreateDatasetError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            CreateDatasetError::InternalServerException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            CreateDatasetError::ValidationException(e) => std::fmt::Display::fmt(e, f),
-            CreateDatasetError::ThrottlingException(e) => std::fmt::Display::fmt(e, f),
-            CreateDatasetError::AccessDeniedException(e) => std::fmt::Display::fmt(e, f),
-            CreateDatasetError::LimitExceededException(e) => std::fmt::Display::fmt(e, f),
-            CreateDatasetError::ConflictException(e) => std::fmt::Display::fmt(e, f),
-            CreateDatasetError::ResourceNotFoundException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            CreateDatasetError::Unhandled(e) => std::fmt::Display::fmt(e, f),
-        }
-    }
-}
-impl std::error::Error for CreateDatasetError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            CreateDatasetError::InternalServerException(e) => Some(e),
-            CreateDatasetError::ValidationException(e) => Some(e),
-            CreateDatasetError::ThrottlingException(e) => Some(e),
-            CreateDatasetError::AccessDeniedException(e) => Some(e),
-            CreateDatasetError::LimitExceededException(e) => Some(e),
-            CreateDatasetError::ConflictException(e) => Some(e),
-            CreateDatasetError::ResourceNotFoundException(e) => Some(e),
-            CreateDatasetError::Unhandled(e) => Some(e),
-        }
-    }
-}
-impl sdk_runtime::error::ProvideErrorMetadata for CreateDatasetError {
-    fn meta(&self) -> &sdk_runtime::error::ErrorMetadata {
-        match self {
-            CreateDatasetError::InternalServerException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            CreateDatasetError::ValidationException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            CreateDatasetError::ThrottlingException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            CreateDatasetError::AccessDeniedException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            CreateDatasetError::LimitExceededException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            CreateDatasetError::ConflictException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            CreateDatasetError::ResourceNotFoundException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            CreateDatasetError::Unhandled(e) => e.meta(),
-        }
-    }
-}
+sdk_runtime::impl_operation_error!(
+    CreateDatasetError { InternalServerException, ValidationException,
+    ThrottlingException, AccessDeniedException, LimitExceededException,
+    ConflictException, ResourceNotFoundException }
+);
 impl crate::operation::SendInput for crate::types::CreateDatasetRequest {
     type Output = crate::types::CreateDatasetResponse;
     type Error = CreateDatasetError;
@@ -282,71 +217,57 @@ fn parse_response(
         let code = meta.code().map(str::to_owned);
         let err = match code.as_deref() {
             Some(crate::types::error::InternalServerException::CODE) => {
-                let mut e: crate::types::error::InternalServerException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                CreateDatasetError::InternalServerException(e)
+                CreateDatasetError::InternalServerException(
+                    crate::types::error::InternalServerException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ValidationException::CODE) => {
-                let mut e: crate::types::error::ValidationException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                CreateDatasetError::ValidationException(e)
+                CreateDatasetError::ValidationException(
+                    crate::types::error::ValidationException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ThrottlingException::CODE) => {
-                let mut e: crate::types::error::ThrottlingException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                e.meta = meta;
-                CreateDatasetError::ThrottlingException(e)
+                CreateDatasetError::ThrottlingException(
+                    crate::types::error::ThrottlingException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::AccessDeniedException::CODE) => {
-                let mut e: crate::types::error::AccessDeniedException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                CreateDatasetError::AccessDeniedException(e)
+                CreateDatasetError::AccessDeniedException(
+                    crate::types::error::AccessDeniedException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::LimitExceededException::CODE) => {
-                let mut e: crate::types::error::LimitExceededException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                CreateDatasetError::LimitExceededException(e)
+                CreateDatasetError::LimitExceededException(
+                    crate::types::error::LimitExceededException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ConflictException::CODE) => {
-                let mut e: crate::types::error::ConflictException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                CreateDatasetError::ConflictException(e)
+                CreateDatasetError::ConflictException(
+                    crate::types::error::ConflictException::from_response(response, meta),
+                )
             }
             Some(crate::types::error::ResourceNotFoundException::CODE) => {
-                let mut e: crate::types::error::ResourceNotFoundException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                CreateDatasetError::ResourceNotFoundException(e)
+                CreateDatasetError::ResourceNotFoundException(
+                    crate::types::error::ResourceNotFoundException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             _ => {
                 CreateDatasetError::Unhandled(

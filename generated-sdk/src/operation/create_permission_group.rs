@@ -86,79 +86,11 @@ pub enum CreatePermissionGroupError {
     /// An error code this operation does not model; see its code and message.
     Unhandled(sdk_runtime::error::UnhandledError),
 }
-impl CreatePermissionGroupError {
-    /// The error code, as sent by the service.
-    pub fn code(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::code(self)
+sdk_runtime::impl_operation_error!(
+    CreatePermissionGroupError { InternalServerException, ValidationException,
+    ThrottlingException, AccessDeniedException, LimitExceededException, ConflictException
     }
-    /// The error message, as sent by the service.
-    pub fn message(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::message(self)
-    }
-}
-impl std::fmt::Display for CreatePermissionGroupError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            CreatePermissionGroupError::InternalServerException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            CreatePermissionGroupError::ValidationException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            CreatePermissionGroupError::ThrottlingException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            CreatePermissionGroupError::AccessDeniedException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            CreatePermissionGroupError::LimitExceededException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            CreatePermissionGroupError::ConflictException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            CreatePermissionGroupError::Unhandled(e) => std::fmt::Display::fmt(e, f),
-        }
-    }
-}
-impl std::error::Error for CreatePermissionGroupError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            CreatePermissionGroupError::InternalServerException(e) => Some(e),
-            CreatePermissionGroupError::ValidationException(e) => Some(e),
-            CreatePermissionGroupError::ThrottlingException(e) => Some(e),
-            CreatePermissionGroupError::AccessDeniedException(e) => Some(e),
-            CreatePermissionGroupError::LimitExceededException(e) => Some(e),
-            CreatePermissionGroupError::ConflictException(e) => Some(e),
-            CreatePermissionGroupError::Unhandled(e) => Some(e),
-        }
-    }
-}
-impl sdk_runtime::error::ProvideErrorMetadata for CreatePermissionGroupError {
-    fn meta(&self) -> &sdk_runtime::error::ErrorMetadata {
-        match self {
-            CreatePermissionGroupError::InternalServerException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            CreatePermissionGroupError::ValidationException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            CreatePermissionGroupError::ThrottlingException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            CreatePermissionGroupError::AccessDeniedException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            CreatePermissionGroupError::LimitExceededException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            CreatePermissionGroupError::ConflictException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            CreatePermissionGroupError::Unhandled(e) => e.meta(),
-        }
-    }
-}
+);
 impl crate::operation::SendInput for crate::types::CreatePermissionGroupRequest {
     type Output = crate::types::CreatePermissionGroupResponse;
     type Error = CreatePermissionGroupError;
@@ -237,61 +169,49 @@ fn parse_response(
         let code = meta.code().map(str::to_owned);
         let err = match code.as_deref() {
             Some(crate::types::error::InternalServerException::CODE) => {
-                let mut e: crate::types::error::InternalServerException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                CreatePermissionGroupError::InternalServerException(e)
+                CreatePermissionGroupError::InternalServerException(
+                    crate::types::error::InternalServerException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ValidationException::CODE) => {
-                let mut e: crate::types::error::ValidationException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                CreatePermissionGroupError::ValidationException(e)
+                CreatePermissionGroupError::ValidationException(
+                    crate::types::error::ValidationException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ThrottlingException::CODE) => {
-                let mut e: crate::types::error::ThrottlingException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                e.meta = meta;
-                CreatePermissionGroupError::ThrottlingException(e)
+                CreatePermissionGroupError::ThrottlingException(
+                    crate::types::error::ThrottlingException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::AccessDeniedException::CODE) => {
-                let mut e: crate::types::error::AccessDeniedException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                CreatePermissionGroupError::AccessDeniedException(e)
+                CreatePermissionGroupError::AccessDeniedException(
+                    crate::types::error::AccessDeniedException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::LimitExceededException::CODE) => {
-                let mut e: crate::types::error::LimitExceededException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                CreatePermissionGroupError::LimitExceededException(e)
+                CreatePermissionGroupError::LimitExceededException(
+                    crate::types::error::LimitExceededException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ConflictException::CODE) => {
-                let mut e: crate::types::error::ConflictException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                CreatePermissionGroupError::ConflictException(e)
+                CreatePermissionGroupError::ConflictException(
+                    crate::types::error::ConflictException::from_response(response, meta),
+                )
             }
             _ => {
                 CreatePermissionGroupError::Unhandled(

@@ -75,76 +75,11 @@ pub enum DeleteDatasetError {
     /// An error code this operation does not model; see its code and message.
     Unhandled(sdk_runtime::error::UnhandledError),
 }
-impl DeleteDatasetError {
-    /// The error code, as sent by the service.
-    pub fn code(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::code(self)
-    }
-    /// The error message, as sent by the service.
-    pub fn message(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::message(self)
-    }
-}
-impl std::fmt::Display for DeleteDatasetError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            DeleteDatasetError::InternalServerException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            DeleteDatasetError::ValidationException(e) => std::fmt::Display::fmt(e, f),
-            DeleteDatasetError::ThrottlingException(e) => std::fmt::Display::fmt(e, f),
-            DeleteDatasetError::AccessDeniedException(e) => std::fmt::Display::fmt(e, f),
-            DeleteDatasetError::ResourceNotFoundException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            DeleteDatasetError::LimitExceededException(e) => std::fmt::Display::fmt(e, f),
-            DeleteDatasetError::ConflictException(e) => std::fmt::Display::fmt(e, f),
-            DeleteDatasetError::Unhandled(e) => std::fmt::Display::fmt(e, f),
-        }
-    }
-}
-impl std::error::Error for DeleteDatasetError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            DeleteDatasetError::InternalServerException(e) => Some(e),
-            DeleteDatasetError::ValidationException(e) => Some(e),
-            DeleteDatasetError::ThrottlingException(e) => Some(e),
-            DeleteDatasetError::AccessDeniedException(e) => Some(e),
-            DeleteDatasetError::ResourceNotFoundException(e) => Some(e),
-            DeleteDatasetError::LimitExceededException(e) => Some(e),
-            DeleteDatasetError::ConflictException(e) => Some(e),
-            DeleteDatasetError::Unhandled(e) => Some(e),
-        }
-    }
-}
-impl sdk_runtime::error::ProvideErrorMetadata for DeleteDatasetError {
-    fn meta(&self) -> &sdk_runtime::error::ErrorMetadata {
-        match self {
-            DeleteDatasetError::InternalServerException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            DeleteDatasetError::ValidationException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            DeleteDatasetError::ThrottlingException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            DeleteDatasetError::AccessDeniedException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            DeleteDatasetError::ResourceNotFoundException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            DeleteDatasetError::LimitExceededException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            DeleteDatasetError::ConflictException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            DeleteDatasetError::Unhandled(e) => e.meta(),
-        }
-    }
-}
+sdk_runtime::impl_operation_error!(
+    DeleteDatasetError { InternalServerException, ValidationException,
+    ThrottlingException, AccessDeniedException, ResourceNotFoundException,
+    LimitExceededException, ConflictException }
+);
 impl crate::operation::SendInput for crate::types::DeleteDatasetRequest {
     type Output = crate::types::DeleteDatasetResponse;
     type Error = DeleteDatasetError;
@@ -228,71 +163,57 @@ fn parse_response(
         let code = meta.code().map(str::to_owned);
         let err = match code.as_deref() {
             Some(crate::types::error::InternalServerException::CODE) => {
-                let mut e: crate::types::error::InternalServerException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                DeleteDatasetError::InternalServerException(e)
+                DeleteDatasetError::InternalServerException(
+                    crate::types::error::InternalServerException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ValidationException::CODE) => {
-                let mut e: crate::types::error::ValidationException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                DeleteDatasetError::ValidationException(e)
+                DeleteDatasetError::ValidationException(
+                    crate::types::error::ValidationException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ThrottlingException::CODE) => {
-                let mut e: crate::types::error::ThrottlingException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                e.meta = meta;
-                DeleteDatasetError::ThrottlingException(e)
+                DeleteDatasetError::ThrottlingException(
+                    crate::types::error::ThrottlingException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::AccessDeniedException::CODE) => {
-                let mut e: crate::types::error::AccessDeniedException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                DeleteDatasetError::AccessDeniedException(e)
+                DeleteDatasetError::AccessDeniedException(
+                    crate::types::error::AccessDeniedException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ResourceNotFoundException::CODE) => {
-                let mut e: crate::types::error::ResourceNotFoundException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                DeleteDatasetError::ResourceNotFoundException(e)
+                DeleteDatasetError::ResourceNotFoundException(
+                    crate::types::error::ResourceNotFoundException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::LimitExceededException::CODE) => {
-                let mut e: crate::types::error::LimitExceededException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                DeleteDatasetError::LimitExceededException(e)
+                DeleteDatasetError::LimitExceededException(
+                    crate::types::error::LimitExceededException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ConflictException::CODE) => {
-                let mut e: crate::types::error::ConflictException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                DeleteDatasetError::ConflictException(e)
+                DeleteDatasetError::ConflictException(
+                    crate::types::error::ConflictException::from_response(response, meta),
+                )
             }
             _ => {
                 DeleteDatasetError::Unhandled(

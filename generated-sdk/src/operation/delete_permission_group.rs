@@ -75,86 +75,11 @@ pub enum DeletePermissionGroupError {
     /// An error code this operation does not model; see its code and message.
     Unhandled(sdk_runtime::error::UnhandledError),
 }
-impl DeletePermissionGroupError {
-    /// The error code, as sent by the service.
-    pub fn code(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::code(self)
-    }
-    /// The error message, as sent by the service.
-    pub fn message(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::message(self)
-    }
-}
-impl std::fmt::Display for DeletePermissionGroupError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            DeletePermissionGroupError::InternalServerException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            DeletePermissionGroupError::ValidationException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            DeletePermissionGroupError::ThrottlingException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            DeletePermissionGroupError::AccessDeniedException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            DeletePermissionGroupError::ResourceNotFoundException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            DeletePermissionGroupError::LimitExceededException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            DeletePermissionGroupError::ConflictException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            DeletePermissionGroupError::Unhandled(e) => std::fmt::Display::fmt(e, f),
-        }
-    }
-}
-impl std::error::Error for DeletePermissionGroupError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            DeletePermissionGroupError::InternalServerException(e) => Some(e),
-            DeletePermissionGroupError::ValidationException(e) => Some(e),
-            DeletePermissionGroupError::ThrottlingException(e) => Some(e),
-            DeletePermissionGroupError::AccessDeniedException(e) => Some(e),
-            DeletePermissionGroupError::ResourceNotFoundException(e) => Some(e),
-            DeletePermissionGroupError::LimitExceededException(e) => Some(e),
-            DeletePermissionGroupError::ConflictException(e) => Some(e),
-            DeletePermissionGroupError::Unhandled(e) => Some(e),
-        }
-    }
-}
-impl sdk_runtime::error::ProvideErrorMetadata for DeletePermissionGroupError {
-    fn meta(&self) -> &sdk_runtime::error::ErrorMetadata {
-        match self {
-            DeletePermissionGroupError::InternalServerException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            DeletePermissionGroupError::ValidationException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            DeletePermissionGroupError::ThrottlingException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            DeletePermissionGroupError::AccessDeniedException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            DeletePermissionGroupError::ResourceNotFoundException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            DeletePermissionGroupError::LimitExceededException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            DeletePermissionGroupError::ConflictException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            DeletePermissionGroupError::Unhandled(e) => e.meta(),
-        }
-    }
-}
+sdk_runtime::impl_operation_error!(
+    DeletePermissionGroupError { InternalServerException, ValidationException,
+    ThrottlingException, AccessDeniedException, ResourceNotFoundException,
+    LimitExceededException, ConflictException }
+);
 impl crate::operation::SendInput for crate::types::DeletePermissionGroupRequest {
     type Output = crate::types::DeletePermissionGroupResponse;
     type Error = DeletePermissionGroupError;
@@ -238,71 +163,57 @@ fn parse_response(
         let code = meta.code().map(str::to_owned);
         let err = match code.as_deref() {
             Some(crate::types::error::InternalServerException::CODE) => {
-                let mut e: crate::types::error::InternalServerException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                DeletePermissionGroupError::InternalServerException(e)
+                DeletePermissionGroupError::InternalServerException(
+                    crate::types::error::InternalServerException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ValidationException::CODE) => {
-                let mut e: crate::types::error::ValidationException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                DeletePermissionGroupError::ValidationException(e)
+                DeletePermissionGroupError::ValidationException(
+                    crate::types::error::ValidationException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ThrottlingException::CODE) => {
-                let mut e: crate::types::error::ThrottlingException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                e.meta = meta;
-                DeletePermissionGroupError::ThrottlingException(e)
+                DeletePermissionGroupError::ThrottlingException(
+                    crate::types::error::ThrottlingException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::AccessDeniedException::CODE) => {
-                let mut e: crate::types::error::AccessDeniedException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                DeletePermissionGroupError::AccessDeniedException(e)
+                DeletePermissionGroupError::AccessDeniedException(
+                    crate::types::error::AccessDeniedException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ResourceNotFoundException::CODE) => {
-                let mut e: crate::types::error::ResourceNotFoundException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                DeletePermissionGroupError::ResourceNotFoundException(e)
+                DeletePermissionGroupError::ResourceNotFoundException(
+                    crate::types::error::ResourceNotFoundException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::LimitExceededException::CODE) => {
-                let mut e: crate::types::error::LimitExceededException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                DeletePermissionGroupError::LimitExceededException(e)
+                DeletePermissionGroupError::LimitExceededException(
+                    crate::types::error::LimitExceededException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ConflictException::CODE) => {
-                let mut e: crate::types::error::ConflictException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                DeletePermissionGroupError::ConflictException(e)
+                DeletePermissionGroupError::ConflictException(
+                    crate::types::error::ConflictException::from_response(response, meta),
+                )
             }
             _ => {
                 DeletePermissionGroupError::Unhandled(

@@ -70,69 +70,10 @@ pub enum DisableUserError {
     /// An error code this operation does not model; see its code and message.
     Unhandled(sdk_runtime::error::UnhandledError),
 }
-impl DisableUserError {
-    /// The error code, as sent by the service.
-    pub fn code(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::code(self)
-    }
-    /// The error message, as sent by the service.
-    pub fn message(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::message(self)
-    }
-}
-impl std::fmt::Display for DisableUserError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            DisableUserError::InternalServerException(e) => std::fmt::Display::fmt(e, f),
-            DisableUserError::ValidationException(e) => std::fmt::Display::fmt(e, f),
-            DisableUserError::ThrottlingException(e) => std::fmt::Display::fmt(e, f),
-            DisableUserError::AccessDeniedException(e) => std::fmt::Display::fmt(e, f),
-            DisableUserError::ResourceNotFoundException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            DisableUserError::ConflictException(e) => std::fmt::Display::fmt(e, f),
-            DisableUserError::Unhandled(e) => std::fmt::Display::fmt(e, f),
-        }
-    }
-}
-impl std::error::Error for DisableUserError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            DisableUserError::InternalServerException(e) => Some(e),
-            DisableUserError::ValidationException(e) => Some(e),
-            DisableUserError::ThrottlingException(e) => Some(e),
-            DisableUserError::AccessDeniedException(e) => Some(e),
-            DisableUserError::ResourceNotFoundException(e) => Some(e),
-            DisableUserError::ConflictException(e) => Some(e),
-            DisableUserError::Unhandled(e) => Some(e),
-        }
-    }
-}
-impl sdk_runtime::error::ProvideErrorMetadata for DisableUserError {
-    fn meta(&self) -> &sdk_runtime::error::ErrorMetadata {
-        match self {
-            DisableUserError::InternalServerException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            DisableUserError::ValidationException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            DisableUserError::ThrottlingException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            DisableUserError::AccessDeniedException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            DisableUserError::ResourceNotFoundException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            DisableUserError::ConflictException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            DisableUserError::Unhandled(e) => e.meta(),
-        }
-    }
-}
+sdk_runtime::impl_operation_error!(
+    DisableUserError { InternalServerException, ValidationException, ThrottlingException,
+    AccessDeniedException, ResourceNotFoundException, ConflictException }
+);
 impl crate::operation::SendInput for crate::types::DisableUserRequest {
     type Output = crate::types::DisableUserResponse;
     type Error = DisableUserError;
@@ -214,61 +155,49 @@ fn parse_response(
         let code = meta.code().map(str::to_owned);
         let err = match code.as_deref() {
             Some(crate::types::error::InternalServerException::CODE) => {
-                let mut e: crate::types::error::InternalServerException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                DisableUserError::InternalServerException(e)
+                DisableUserError::InternalServerException(
+                    crate::types::error::InternalServerException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ValidationException::CODE) => {
-                let mut e: crate::types::error::ValidationException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                DisableUserError::ValidationException(e)
+                DisableUserError::ValidationException(
+                    crate::types::error::ValidationException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ThrottlingException::CODE) => {
-                let mut e: crate::types::error::ThrottlingException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                e.meta = meta;
-                DisableUserError::ThrottlingException(e)
+                DisableUserError::ThrottlingException(
+                    crate::types::error::ThrottlingException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::AccessDeniedException::CODE) => {
-                let mut e: crate::types::error::AccessDeniedException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                DisableUserError::AccessDeniedException(e)
+                DisableUserError::AccessDeniedException(
+                    crate::types::error::AccessDeniedException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ResourceNotFoundException::CODE) => {
-                let mut e: crate::types::error::ResourceNotFoundException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                DisableUserError::ResourceNotFoundException(e)
+                DisableUserError::ResourceNotFoundException(
+                    crate::types::error::ResourceNotFoundException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ConflictException::CODE) => {
-                let mut e: crate::types::error::ConflictException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                DisableUserError::ConflictException(e)
+                DisableUserError::ConflictException(
+                    crate::types::error::ConflictException::from_response(response, meta),
+                )
             }
             _ => {
                 DisableUserError::Unhandled(

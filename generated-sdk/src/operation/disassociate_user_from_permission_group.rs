@@ -78,86 +78,11 @@ pub enum DisassociateUserFromPermissionGroupError {
     /// An error code this operation does not model; see its code and message.
     Unhandled(sdk_runtime::error::UnhandledError),
 }
-impl DisassociateUserFromPermissionGroupError {
-    /// The error code, as sent by the service.
-    pub fn code(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::code(self)
-    }
-    /// The error message, as sent by the service.
-    pub fn message(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::message(self)
-    }
-}
-impl std::fmt::Display for DisassociateUserFromPermissionGroupError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            DisassociateUserFromPermissionGroupError::InternalServerException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            DisassociateUserFromPermissionGroupError::ValidationException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            DisassociateUserFromPermissionGroupError::ThrottlingException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            DisassociateUserFromPermissionGroupError::AccessDeniedException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            DisassociateUserFromPermissionGroupError::ResourceNotFoundException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            DisassociateUserFromPermissionGroupError::ConflictException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            DisassociateUserFromPermissionGroupError::Unhandled(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-        }
-    }
-}
-impl std::error::Error for DisassociateUserFromPermissionGroupError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            DisassociateUserFromPermissionGroupError::InternalServerException(e) => {
-                Some(e)
-            }
-            DisassociateUserFromPermissionGroupError::ValidationException(e) => Some(e),
-            DisassociateUserFromPermissionGroupError::ThrottlingException(e) => Some(e),
-            DisassociateUserFromPermissionGroupError::AccessDeniedException(e) => Some(e),
-            DisassociateUserFromPermissionGroupError::ResourceNotFoundException(e) => {
-                Some(e)
-            }
-            DisassociateUserFromPermissionGroupError::ConflictException(e) => Some(e),
-            DisassociateUserFromPermissionGroupError::Unhandled(e) => Some(e),
-        }
-    }
-}
-impl sdk_runtime::error::ProvideErrorMetadata
-for DisassociateUserFromPermissionGroupError {
-    fn meta(&self) -> &sdk_runtime::error::ErrorMetadata {
-        match self {
-            DisassociateUserFromPermissionGroupError::InternalServerException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            DisassociateUserFromPermissionGroupError::ValidationException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            DisassociateUserFromPermissionGroupError::ThrottlingException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            DisassociateUserFromPermissionGroupError::AccessDeniedException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            DisassociateUserFromPermissionGroupError::ResourceNotFoundException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            DisassociateUserFromPermissionGroupError::ConflictException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            DisassociateUserFromPermissionGroupError::Unhandled(e) => e.meta(),
-        }
-    }
-}
+sdk_runtime::impl_operation_error!(
+    DisassociateUserFromPermissionGroupError { InternalServerException,
+    ValidationException, ThrottlingException, AccessDeniedException,
+    ResourceNotFoundException, ConflictException }
+);
 impl crate::operation::SendInput
 for crate::types::DisassociateUserFromPermissionGroupRequest {
     type Output = crate::types::DisassociateUserFromPermissionGroupResponse;
@@ -262,61 +187,49 @@ fn parse_response(
         let code = meta.code().map(str::to_owned);
         let err = match code.as_deref() {
             Some(crate::types::error::InternalServerException::CODE) => {
-                let mut e: crate::types::error::InternalServerException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                DisassociateUserFromPermissionGroupError::InternalServerException(e)
+                DisassociateUserFromPermissionGroupError::InternalServerException(
+                    crate::types::error::InternalServerException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ValidationException::CODE) => {
-                let mut e: crate::types::error::ValidationException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                DisassociateUserFromPermissionGroupError::ValidationException(e)
+                DisassociateUserFromPermissionGroupError::ValidationException(
+                    crate::types::error::ValidationException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ThrottlingException::CODE) => {
-                let mut e: crate::types::error::ThrottlingException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                e.meta = meta;
-                DisassociateUserFromPermissionGroupError::ThrottlingException(e)
+                DisassociateUserFromPermissionGroupError::ThrottlingException(
+                    crate::types::error::ThrottlingException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::AccessDeniedException::CODE) => {
-                let mut e: crate::types::error::AccessDeniedException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                DisassociateUserFromPermissionGroupError::AccessDeniedException(e)
+                DisassociateUserFromPermissionGroupError::AccessDeniedException(
+                    crate::types::error::AccessDeniedException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ResourceNotFoundException::CODE) => {
-                let mut e: crate::types::error::ResourceNotFoundException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                DisassociateUserFromPermissionGroupError::ResourceNotFoundException(e)
+                DisassociateUserFromPermissionGroupError::ResourceNotFoundException(
+                    crate::types::error::ResourceNotFoundException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ConflictException::CODE) => {
-                let mut e: crate::types::error::ConflictException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                DisassociateUserFromPermissionGroupError::ConflictException(e)
+                DisassociateUserFromPermissionGroupError::ConflictException(
+                    crate::types::error::ConflictException::from_response(response, meta),
+                )
             }
             _ => {
                 DisassociateUserFromPermissionGroupError::Unhandled(

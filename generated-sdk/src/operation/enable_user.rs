@@ -69,72 +69,11 @@ pub enum EnableUserError {
     /// An error code this operation does not model; see its code and message.
     Unhandled(sdk_runtime::error::UnhandledError),
 }
-impl EnableUserError {
-    /// The error code, as sent by the service.
-    pub fn code(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::code(self)
-    }
-    /// The error message, as sent by the service.
-    pub fn message(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::message(self)
-    }
-}
-impl std::fmt::Display for EnableUserError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            EnableUserError::InternalServerException(e) => std::fmt::Display::fmt(e, f),
-            EnableUserError::ValidationException(e) => std::fmt::Display::fmt(e, f),
-            EnableUserError::ThrottlingException(e) => std::fmt::Display::fmt(e, f),
-            EnableUserError::AccessDeniedException(e) => std::fmt::Display::fmt(e, f),
-            EnableUserError::ResourceNotFoundException(e) => std::fmt::Display::fmt(e, f),
-            EnableUserError::LimitExceededException(e) => std::fmt::Display::fmt(e, f),
-            EnableUserError::ConflictException(e) => std::fmt::Display::fmt(e, f),
-            EnableUserError::Unhandled(e) => std::fmt::Display::fmt(e, f),
-        }
-    }
-}
-impl std::error::Error for EnableUserError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            EnableUserError::InternalServerException(e) => Some(e),
-            EnableUserError::ValidationException(e) => Some(e),
-            EnableUserError::ThrottlingException(e) => Some(e),
-            EnableUserError::AccessDeniedException(e) => Some(e),
-            EnableUserError::ResourceNotFoundException(e) => Some(e),
-            EnableUserError::LimitExceededException(e) => Some(e),
-            EnableUserError::ConflictException(e) => Some(e),
-            EnableUserError::Unhandled(e) => Some(e),
-        }
-    }
-}
-impl sdk_runtime::error::ProvideErrorMetadata for EnableUserError {
-    fn meta(&self) -> &sdk_runtime::error::ErrorMetadata {
-        match self {
-            EnableUserError::InternalServerException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            EnableUserError::ValidationException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            EnableUserError::ThrottlingException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            EnableUserError::AccessDeniedException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            EnableUserError::ResourceNotFoundException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            EnableUserError::LimitExceededException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            EnableUserError::ConflictException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            EnableUserError::Unhandled(e) => e.meta(),
-        }
-    }
-}
+sdk_runtime::impl_operation_error!(
+    EnableUserError { InternalServerException, ValidationException, ThrottlingException,
+    AccessDeniedException, ResourceNotFoundException, LimitExceededException,
+    ConflictException }
+);
 impl crate::operation::SendInput for crate::types::EnableUserRequest {
     type Output = crate::types::EnableUserResponse;
     type Error = EnableUserError;
@@ -216,71 +155,57 @@ fn parse_response(
         let code = meta.code().map(str::to_owned);
         let err = match code.as_deref() {
             Some(crate::types::error::InternalServerException::CODE) => {
-                let mut e: crate::types::error::InternalServerException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                EnableUserError::InternalServerException(e)
+                EnableUserError::InternalServerException(
+                    crate::types::error::InternalServerException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ValidationException::CODE) => {
-                let mut e: crate::types::error::ValidationException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                EnableUserError::ValidationException(e)
+                EnableUserError::ValidationException(
+                    crate::types::error::ValidationException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ThrottlingException::CODE) => {
-                let mut e: crate::types::error::ThrottlingException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                e.meta = meta;
-                EnableUserError::ThrottlingException(e)
+                EnableUserError::ThrottlingException(
+                    crate::types::error::ThrottlingException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::AccessDeniedException::CODE) => {
-                let mut e: crate::types::error::AccessDeniedException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                EnableUserError::AccessDeniedException(e)
+                EnableUserError::AccessDeniedException(
+                    crate::types::error::AccessDeniedException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ResourceNotFoundException::CODE) => {
-                let mut e: crate::types::error::ResourceNotFoundException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                EnableUserError::ResourceNotFoundException(e)
+                EnableUserError::ResourceNotFoundException(
+                    crate::types::error::ResourceNotFoundException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::LimitExceededException::CODE) => {
-                let mut e: crate::types::error::LimitExceededException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                EnableUserError::LimitExceededException(e)
+                EnableUserError::LimitExceededException(
+                    crate::types::error::LimitExceededException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ConflictException::CODE) => {
-                let mut e: crate::types::error::ConflictException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                EnableUserError::ConflictException(e)
+                EnableUserError::ConflictException(
+                    crate::types::error::ConflictException::from_response(response, meta),
+                )
             }
             _ => {
                 EnableUserError::Unhandled(sdk_runtime::error::UnhandledError::new(meta))

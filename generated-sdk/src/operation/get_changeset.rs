@@ -66,69 +66,10 @@ pub enum GetChangesetError {
     /// An error code this operation does not model; see its code and message.
     Unhandled(sdk_runtime::error::UnhandledError),
 }
-impl GetChangesetError {
-    /// The error code, as sent by the service.
-    pub fn code(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::code(self)
-    }
-    /// The error message, as sent by the service.
-    pub fn message(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::message(self)
-    }
-}
-impl std::fmt::Display for GetChangesetError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            GetChangesetError::ResourceNotFoundException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            GetChangesetError::InternalServerException(e) => std::fmt::Display::fmt(e, f),
-            GetChangesetError::ValidationException(e) => std::fmt::Display::fmt(e, f),
-            GetChangesetError::ThrottlingException(e) => std::fmt::Display::fmt(e, f),
-            GetChangesetError::AccessDeniedException(e) => std::fmt::Display::fmt(e, f),
-            GetChangesetError::ConflictException(e) => std::fmt::Display::fmt(e, f),
-            GetChangesetError::Unhandled(e) => std::fmt::Display::fmt(e, f),
-        }
-    }
-}
-impl std::error::Error for GetChangesetError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            GetChangesetError::ResourceNotFoundException(e) => Some(e),
-            GetChangesetError::InternalServerException(e) => Some(e),
-            GetChangesetError::ValidationException(e) => Some(e),
-            GetChangesetError::ThrottlingException(e) => Some(e),
-            GetChangesetError::AccessDeniedException(e) => Some(e),
-            GetChangesetError::ConflictException(e) => Some(e),
-            GetChangesetError::Unhandled(e) => Some(e),
-        }
-    }
-}
-impl sdk_runtime::error::ProvideErrorMetadata for GetChangesetError {
-    fn meta(&self) -> &sdk_runtime::error::ErrorMetadata {
-        match self {
-            GetChangesetError::ResourceNotFoundException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            GetChangesetError::InternalServerException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            GetChangesetError::ValidationException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            GetChangesetError::ThrottlingException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            GetChangesetError::AccessDeniedException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            GetChangesetError::ConflictException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            GetChangesetError::Unhandled(e) => e.meta(),
-        }
-    }
-}
+sdk_runtime::impl_operation_error!(
+    GetChangesetError { ResourceNotFoundException, InternalServerException,
+    ValidationException, ThrottlingException, AccessDeniedException, ConflictException }
+);
 impl crate::operation::SendInput for crate::types::GetChangesetRequest {
     type Output = crate::types::GetChangesetResponse;
     type Error = GetChangesetError;
@@ -217,61 +158,49 @@ fn parse_response(
         let code = meta.code().map(str::to_owned);
         let err = match code.as_deref() {
             Some(crate::types::error::ResourceNotFoundException::CODE) => {
-                let mut e: crate::types::error::ResourceNotFoundException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                GetChangesetError::ResourceNotFoundException(e)
+                GetChangesetError::ResourceNotFoundException(
+                    crate::types::error::ResourceNotFoundException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::InternalServerException::CODE) => {
-                let mut e: crate::types::error::InternalServerException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                GetChangesetError::InternalServerException(e)
+                GetChangesetError::InternalServerException(
+                    crate::types::error::InternalServerException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ValidationException::CODE) => {
-                let mut e: crate::types::error::ValidationException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                GetChangesetError::ValidationException(e)
+                GetChangesetError::ValidationException(
+                    crate::types::error::ValidationException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ThrottlingException::CODE) => {
-                let mut e: crate::types::error::ThrottlingException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                e.meta = meta;
-                GetChangesetError::ThrottlingException(e)
+                GetChangesetError::ThrottlingException(
+                    crate::types::error::ThrottlingException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::AccessDeniedException::CODE) => {
-                let mut e: crate::types::error::AccessDeniedException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                GetChangesetError::AccessDeniedException(e)
+                GetChangesetError::AccessDeniedException(
+                    crate::types::error::AccessDeniedException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ConflictException::CODE) => {
-                let mut e: crate::types::error::ConflictException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                GetChangesetError::ConflictException(e)
+                GetChangesetError::ConflictException(
+                    crate::types::error::ConflictException::from_response(response, meta),
+                )
             }
             _ => {
                 GetChangesetError::Unhandled(

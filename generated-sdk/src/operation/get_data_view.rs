@@ -64,64 +64,10 @@ pub enum GetDataViewError {
     /// An error code this operation does not model; see its code and message.
     Unhandled(sdk_runtime::error::UnhandledError),
 }
-impl GetDataViewError {
-    /// The error code, as sent by the service.
-    pub fn code(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::code(self)
-    }
-    /// The error message, as sent by the service.
-    pub fn message(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::message(self)
-    }
-}
-impl std::fmt::Display for GetDataViewError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            GetDataViewError::ResourceNotFoundException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            GetDataViewError::InternalServerException(e) => std::fmt::Display::fmt(e, f),
-            GetDataViewError::ThrottlingException(e) => std::fmt::Display::fmt(e, f),
-            GetDataViewError::ValidationException(e) => std::fmt::Display::fmt(e, f),
-            GetDataViewError::ConflictException(e) => std::fmt::Display::fmt(e, f),
-            GetDataViewError::Unhandled(e) => std::fmt::Display::fmt(e, f),
-        }
-    }
-}
-impl std::error::Error for GetDataViewError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            GetDataViewError::ResourceNotFoundException(e) => Some(e),
-            GetDataViewError::InternalServerException(e) => Some(e),
-            GetDataViewError::ThrottlingException(e) => Some(e),
-            GetDataViewError::ValidationException(e) => Some(e),
-            GetDataViewError::ConflictException(e) => Some(e),
-            GetDataViewError::Unhandled(e) => Some(e),
-        }
-    }
-}
-impl sdk_runtime::error::ProvideErrorMetadata for GetDataViewError {
-    fn meta(&self) -> &sdk_runtime::error::ErrorMetadata {
-        match self {
-            GetDataViewError::ResourceNotFoundException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            GetDataViewError::InternalServerException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            GetDataViewError::ThrottlingException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            GetDataViewError::ValidationException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            GetDataViewError::ConflictException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            GetDataViewError::Unhandled(e) => e.meta(),
-        }
-    }
-}
+sdk_runtime::impl_operation_error!(
+    GetDataViewError { ResourceNotFoundException, InternalServerException,
+    ThrottlingException, ValidationException, ConflictException }
+);
 impl crate::operation::SendInput for crate::types::GetDataViewRequest {
     type Output = crate::types::GetDataViewResponse;
     type Error = GetDataViewError;
@@ -210,51 +156,41 @@ fn parse_response(
         let code = meta.code().map(str::to_owned);
         let err = match code.as_deref() {
             Some(crate::types::error::ResourceNotFoundException::CODE) => {
-                let mut e: crate::types::error::ResourceNotFoundException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                GetDataViewError::ResourceNotFoundException(e)
+                GetDataViewError::ResourceNotFoundException(
+                    crate::types::error::ResourceNotFoundException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::InternalServerException::CODE) => {
-                let mut e: crate::types::error::InternalServerException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                GetDataViewError::InternalServerException(e)
+                GetDataViewError::InternalServerException(
+                    crate::types::error::InternalServerException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ThrottlingException::CODE) => {
-                let mut e: crate::types::error::ThrottlingException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                e.meta = meta;
-                GetDataViewError::ThrottlingException(e)
+                GetDataViewError::ThrottlingException(
+                    crate::types::error::ThrottlingException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ValidationException::CODE) => {
-                let mut e: crate::types::error::ValidationException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                GetDataViewError::ValidationException(e)
+                GetDataViewError::ValidationException(
+                    crate::types::error::ValidationException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ConflictException::CODE) => {
-                let mut e: crate::types::error::ConflictException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                GetDataViewError::ConflictException(e)
+                GetDataViewError::ConflictException(
+                    crate::types::error::ConflictException::from_response(response, meta),
+                )
             }
             _ => {
                 GetDataViewError::Unhandled(

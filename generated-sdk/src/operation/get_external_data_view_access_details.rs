@@ -69,76 +69,11 @@ pub enum GetExternalDataViewAccessDetailsError {
     /// An error code this operation does not model; see its code and message.
     Unhandled(sdk_runtime::error::UnhandledError),
 }
-impl GetExternalDataViewAccessDetailsError {
-    /// The error code, as sent by the service.
-    pub fn code(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::code(self)
-    }
-    /// The error message, as sent by the service.
-    pub fn message(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::message(self)
-    }
-}
-impl std::fmt::Display for GetExternalDataViewAccessDetailsError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            GetExternalDataViewAccessDetailsError::ResourceNotFoundException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            GetExternalDataViewAccessDetailsError::InternalServerException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            GetExternalDataViewAccessDetailsError::ThrottlingException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            GetExternalDataViewAccessDetailsError::ValidationException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            GetExternalDataViewAccessDetailsError::AccessDeniedException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            GetExternalDataViewAccessDetailsError::Unhandled(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-        }
-    }
-}
-impl std::error::Error for GetExternalDataViewAccessDetailsError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            GetExternalDataViewAccessDetailsError::ResourceNotFoundException(e) => {
-                Some(e)
-            }
-            GetExternalDataViewAccessDetailsError::InternalServerException(e) => Some(e),
-            GetExternalDataViewAccessDetailsError::ThrottlingException(e) => Some(e),
-            GetExternalDataViewAccessDetailsError::ValidationException(e) => Some(e),
-            GetExternalDataViewAccessDetailsError::AccessDeniedException(e) => Some(e),
-            GetExternalDataViewAccessDetailsError::Unhandled(e) => Some(e),
-        }
-    }
-}
-impl sdk_runtime::error::ProvideErrorMetadata for GetExternalDataViewAccessDetailsError {
-    fn meta(&self) -> &sdk_runtime::error::ErrorMetadata {
-        match self {
-            GetExternalDataViewAccessDetailsError::ResourceNotFoundException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            GetExternalDataViewAccessDetailsError::InternalServerException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            GetExternalDataViewAccessDetailsError::ThrottlingException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            GetExternalDataViewAccessDetailsError::ValidationException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            GetExternalDataViewAccessDetailsError::AccessDeniedException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            GetExternalDataViewAccessDetailsError::Unhandled(e) => e.meta(),
-        }
-    }
-}
+sdk_runtime::impl_operation_error!(
+    GetExternalDataViewAccessDetailsError { ResourceNotFoundException,
+    InternalServerException, ThrottlingException, ValidationException,
+    AccessDeniedException }
+);
 impl crate::operation::SendInput
 for crate::types::GetExternalDataViewAccessDetailsRequest {
     type Output = crate::types::GetExternalDataViewAccessDetailsResponse;
@@ -236,51 +171,44 @@ fn parse_response(
         let code = meta.code().map(str::to_owned);
         let err = match code.as_deref() {
             Some(crate::types::error::ResourceNotFoundException::CODE) => {
-                let mut e: crate::types::error::ResourceNotFoundException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                GetExternalDataViewAccessDetailsError::ResourceNotFoundException(e)
+                GetExternalDataViewAccessDetailsError::ResourceNotFoundException(
+                    crate::types::error::ResourceNotFoundException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::InternalServerException::CODE) => {
-                let mut e: crate::types::error::InternalServerException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                GetExternalDataViewAccessDetailsError::InternalServerException(e)
+                GetExternalDataViewAccessDetailsError::InternalServerException(
+                    crate::types::error::InternalServerException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ThrottlingException::CODE) => {
-                let mut e: crate::types::error::ThrottlingException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                e.meta = meta;
-                GetExternalDataViewAccessDetailsError::ThrottlingException(e)
+                GetExternalDataViewAccessDetailsError::ThrottlingException(
+                    crate::types::error::ThrottlingException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ValidationException::CODE) => {
-                let mut e: crate::types::error::ValidationException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                GetExternalDataViewAccessDetailsError::ValidationException(e)
+                GetExternalDataViewAccessDetailsError::ValidationException(
+                    crate::types::error::ValidationException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::AccessDeniedException::CODE) => {
-                let mut e: crate::types::error::AccessDeniedException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                GetExternalDataViewAccessDetailsError::AccessDeniedException(e)
+                GetExternalDataViewAccessDetailsError::AccessDeniedException(
+                    crate::types::error::AccessDeniedException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             _ => {
                 GetExternalDataViewAccessDetailsError::Unhandled(

@@ -71,67 +71,10 @@ pub enum GetProgrammaticAccessCredentialsError {
     /// An error code this operation does not model; see its code and message.
     Unhandled(sdk_runtime::error::UnhandledError),
 }
-impl GetProgrammaticAccessCredentialsError {
-    /// The error code, as sent by the service.
-    pub fn code(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::code(self)
-    }
-    /// The error message, as sent by the service.
-    pub fn message(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::message(self)
-    }
-}
-impl std::fmt::Display for GetProgrammaticAccessCredentialsError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            GetProgrammaticAccessCredentialsError::InternalServerException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            GetProgrammaticAccessCredentialsError::ValidationException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            GetProgrammaticAccessCredentialsError::ThrottlingException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            GetProgrammaticAccessCredentialsError::AccessDeniedException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            GetProgrammaticAccessCredentialsError::Unhandled(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-        }
-    }
-}
-impl std::error::Error for GetProgrammaticAccessCredentialsError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            GetProgrammaticAccessCredentialsError::InternalServerException(e) => Some(e),
-            GetProgrammaticAccessCredentialsError::ValidationException(e) => Some(e),
-            GetProgrammaticAccessCredentialsError::ThrottlingException(e) => Some(e),
-            GetProgrammaticAccessCredentialsError::AccessDeniedException(e) => Some(e),
-            GetProgrammaticAccessCredentialsError::Unhandled(e) => Some(e),
-        }
-    }
-}
-impl sdk_runtime::error::ProvideErrorMetadata for GetProgrammaticAccessCredentialsError {
-    fn meta(&self) -> &sdk_runtime::error::ErrorMetadata {
-        match self {
-            GetProgrammaticAccessCredentialsError::InternalServerException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            GetProgrammaticAccessCredentialsError::ValidationException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            GetProgrammaticAccessCredentialsError::ThrottlingException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            GetProgrammaticAccessCredentialsError::AccessDeniedException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            GetProgrammaticAccessCredentialsError::Unhandled(e) => e.meta(),
-        }
-    }
-}
+sdk_runtime::impl_operation_error!(
+    GetProgrammaticAccessCredentialsError { InternalServerException, ValidationException,
+    ThrottlingException, AccessDeniedException }
+);
 impl crate::operation::SendInput
 for crate::types::GetProgrammaticAccessCredentialsRequest {
     type Output = crate::types::GetProgrammaticAccessCredentialsResponse;
@@ -204,41 +147,36 @@ fn parse_response(
         let code = meta.code().map(str::to_owned);
         let err = match code.as_deref() {
             Some(crate::types::error::InternalServerException::CODE) => {
-                let mut e: crate::types::error::InternalServerException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                GetProgrammaticAccessCredentialsError::InternalServerException(e)
+                GetProgrammaticAccessCredentialsError::InternalServerException(
+                    crate::types::error::InternalServerException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ValidationException::CODE) => {
-                let mut e: crate::types::error::ValidationException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                GetProgrammaticAccessCredentialsError::ValidationException(e)
+                GetProgrammaticAccessCredentialsError::ValidationException(
+                    crate::types::error::ValidationException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ThrottlingException::CODE) => {
-                let mut e: crate::types::error::ThrottlingException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                e.meta = meta;
-                GetProgrammaticAccessCredentialsError::ThrottlingException(e)
+                GetProgrammaticAccessCredentialsError::ThrottlingException(
+                    crate::types::error::ThrottlingException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::AccessDeniedException::CODE) => {
-                let mut e: crate::types::error::AccessDeniedException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                GetProgrammaticAccessCredentialsError::AccessDeniedException(e)
+                GetProgrammaticAccessCredentialsError::AccessDeniedException(
+                    crate::types::error::AccessDeniedException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             _ => {
                 GetProgrammaticAccessCredentialsError::Unhandled(

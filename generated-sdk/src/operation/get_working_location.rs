@@ -71,65 +71,10 @@ pub enum GetWorkingLocationError {
     /// An error code this operation does not model; see its code and message.
     Unhandled(sdk_runtime::error::UnhandledError),
 }
-impl GetWorkingLocationError {
-    /// The error code, as sent by the service.
-    pub fn code(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::code(self)
-    }
-    /// The error message, as sent by the service.
-    pub fn message(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::message(self)
-    }
-}
-impl std::fmt::Display for GetWorkingLocationError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            GetWorkingLocationError::InternalServerException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            GetWorkingLocationError::AccessDeniedException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            GetWorkingLocationError::ThrottlingException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            GetWorkingLocationError::ValidationException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            GetWorkingLocationError::Unhandled(e) => std::fmt::Display::fmt(e, f),
-        }
-    }
-}
-impl std::error::Error for GetWorkingLocationError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            GetWorkingLocationError::InternalServerException(e) => Some(e),
-            GetWorkingLocationError::AccessDeniedException(e) => Some(e),
-            GetWorkingLocationError::ThrottlingException(e) => Some(e),
-            GetWorkingLocationError::ValidationException(e) => Some(e),
-            GetWorkingLocationError::Unhandled(e) => Some(e),
-        }
-    }
-}
-impl sdk_runtime::error::ProvideErrorMetadata for GetWorkingLocationError {
-    fn meta(&self) -> &sdk_runtime::error::ErrorMetadata {
-        match self {
-            GetWorkingLocationError::InternalServerException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            GetWorkingLocationError::AccessDeniedException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            GetWorkingLocationError::ThrottlingException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            GetWorkingLocationError::ValidationException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            GetWorkingLocationError::Unhandled(e) => e.meta(),
-        }
-    }
-}
+sdk_runtime::impl_operation_error!(
+    GetWorkingLocationError { InternalServerException, AccessDeniedException,
+    ThrottlingException, ValidationException }
+);
 impl crate::operation::SendInput for crate::types::GetWorkingLocationRequest {
     type Output = crate::types::GetWorkingLocationResponse;
     type Error = GetWorkingLocationError;
@@ -195,41 +140,36 @@ fn parse_response(
         let code = meta.code().map(str::to_owned);
         let err = match code.as_deref() {
             Some(crate::types::error::InternalServerException::CODE) => {
-                let mut e: crate::types::error::InternalServerException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                GetWorkingLocationError::InternalServerException(e)
+                GetWorkingLocationError::InternalServerException(
+                    crate::types::error::InternalServerException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::AccessDeniedException::CODE) => {
-                let mut e: crate::types::error::AccessDeniedException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                GetWorkingLocationError::AccessDeniedException(e)
+                GetWorkingLocationError::AccessDeniedException(
+                    crate::types::error::AccessDeniedException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ThrottlingException::CODE) => {
-                let mut e: crate::types::error::ThrottlingException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                e.meta = meta;
-                GetWorkingLocationError::ThrottlingException(e)
+                GetWorkingLocationError::ThrottlingException(
+                    crate::types::error::ThrottlingException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ValidationException::CODE) => {
-                let mut e: crate::types::error::ValidationException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                GetWorkingLocationError::ValidationException(e)
+                GetWorkingLocationError::ValidationException(
+                    crate::types::error::ValidationException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             _ => {
                 GetWorkingLocationError::Unhandled(

@@ -162,66 +162,10 @@ pub enum ListDataViewsError {
     /// An error code this operation does not model; see its code and message.
     Unhandled(sdk_runtime::error::UnhandledError),
 }
-impl ListDataViewsError {
-    /// The error code, as sent by the service.
-    pub fn code(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::code(self)
-    }
-    /// The error message, as sent by the service.
-    pub fn message(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::message(self)
-    }
-}
-impl std::fmt::Display for ListDataViewsError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ListDataViewsError::ResourceNotFoundException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            ListDataViewsError::InternalServerException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            ListDataViewsError::ThrottlingException(e) => std::fmt::Display::fmt(e, f),
-            ListDataViewsError::ValidationException(e) => std::fmt::Display::fmt(e, f),
-            ListDataViewsError::ConflictException(e) => std::fmt::Display::fmt(e, f),
-            ListDataViewsError::Unhandled(e) => std::fmt::Display::fmt(e, f),
-        }
-    }
-}
-impl std::error::Error for ListDataViewsError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            ListDataViewsError::ResourceNotFoundException(e) => Some(e),
-            ListDataViewsError::InternalServerException(e) => Some(e),
-            ListDataViewsError::ThrottlingException(e) => Some(e),
-            ListDataViewsError::ValidationException(e) => Some(e),
-            ListDataViewsError::ConflictException(e) => Some(e),
-            ListDataViewsError::Unhandled(e) => Some(e),
-        }
-    }
-}
-impl sdk_runtime::error::ProvideErrorMetadata for ListDataViewsError {
-    fn meta(&self) -> &sdk_runtime::error::ErrorMetadata {
-        match self {
-            ListDataViewsError::ResourceNotFoundException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            ListDataViewsError::InternalServerException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            ListDataViewsError::ThrottlingException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            ListDataViewsError::ValidationException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            ListDataViewsError::ConflictException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            ListDataViewsError::Unhandled(e) => e.meta(),
-        }
-    }
-}
+sdk_runtime::impl_operation_error!(
+    ListDataViewsError { ResourceNotFoundException, InternalServerException,
+    ThrottlingException, ValidationException, ConflictException }
+);
 impl crate::operation::SendInput for crate::types::ListDataViewsRequest {
     type Output = crate::types::ListDataViewsResponse;
     type Error = ListDataViewsError;
@@ -306,51 +250,41 @@ fn parse_response(
         let code = meta.code().map(str::to_owned);
         let err = match code.as_deref() {
             Some(crate::types::error::ResourceNotFoundException::CODE) => {
-                let mut e: crate::types::error::ResourceNotFoundException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                ListDataViewsError::ResourceNotFoundException(e)
+                ListDataViewsError::ResourceNotFoundException(
+                    crate::types::error::ResourceNotFoundException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::InternalServerException::CODE) => {
-                let mut e: crate::types::error::InternalServerException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                ListDataViewsError::InternalServerException(e)
+                ListDataViewsError::InternalServerException(
+                    crate::types::error::InternalServerException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ThrottlingException::CODE) => {
-                let mut e: crate::types::error::ThrottlingException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                e.meta = meta;
-                ListDataViewsError::ThrottlingException(e)
+                ListDataViewsError::ThrottlingException(
+                    crate::types::error::ThrottlingException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ValidationException::CODE) => {
-                let mut e: crate::types::error::ValidationException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                ListDataViewsError::ValidationException(e)
+                ListDataViewsError::ValidationException(
+                    crate::types::error::ValidationException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ConflictException::CODE) => {
-                let mut e: crate::types::error::ConflictException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                ListDataViewsError::ConflictException(e)
+                ListDataViewsError::ConflictException(
+                    crate::types::error::ConflictException::from_response(response, meta),
+                )
             }
             _ => {
                 ListDataViewsError::Unhandled(

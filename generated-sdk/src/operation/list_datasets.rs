@@ -155,64 +155,10 @@ pub enum ListDatasetsError {
     /// An error code this operation does not model; see its code and message.
     Unhandled(sdk_runtime::error::UnhandledError),
 }
-impl ListDatasetsError {
-    /// The error code, as sent by the service.
-    pub fn code(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::code(self)
-    }
-    /// The error message, as sent by the service.
-    pub fn message(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::message(self)
-    }
-}
-impl std::fmt::Display for ListDatasetsError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ListDatasetsError::InternalServerException(e) => std::fmt::Display::fmt(e, f),
-            ListDatasetsError::ThrottlingException(e) => std::fmt::Display::fmt(e, f),
-            ListDatasetsError::ValidationException(e) => std::fmt::Display::fmt(e, f),
-            ListDatasetsError::ConflictException(e) => std::fmt::Display::fmt(e, f),
-            ListDatasetsError::ResourceNotFoundException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            ListDatasetsError::Unhandled(e) => std::fmt::Display::fmt(e, f),
-        }
-    }
-}
-impl std::error::Error for ListDatasetsError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            ListDatasetsError::InternalServerException(e) => Some(e),
-            ListDatasetsError::ThrottlingException(e) => Some(e),
-            ListDatasetsError::ValidationException(e) => Some(e),
-            ListDatasetsError::ConflictException(e) => Some(e),
-            ListDatasetsError::ResourceNotFoundException(e) => Some(e),
-            ListDatasetsError::Unhandled(e) => Some(e),
-        }
-    }
-}
-impl sdk_runtime::error::ProvideErrorMetadata for ListDatasetsError {
-    fn meta(&self) -> &sdk_runtime::error::ErrorMetadata {
-        match self {
-            ListDatasetsError::InternalServerException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            ListDatasetsError::ThrottlingException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            ListDatasetsError::ValidationException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            ListDatasetsError::ConflictException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            ListDatasetsError::ResourceNotFoundException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            ListDatasetsError::Unhandled(e) => e.meta(),
-        }
-    }
-}
+sdk_runtime::impl_operation_error!(
+    ListDatasetsError { InternalServerException, ThrottlingException,
+    ValidationException, ConflictException, ResourceNotFoundException }
+);
 impl crate::operation::SendInput for crate::types::ListDatasetsRequest {
     type Output = crate::types::ListDatasetsResponse;
     type Error = ListDatasetsError;
@@ -272,51 +218,41 @@ fn parse_response(
         let code = meta.code().map(str::to_owned);
         let err = match code.as_deref() {
             Some(crate::types::error::InternalServerException::CODE) => {
-                let mut e: crate::types::error::InternalServerException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                ListDatasetsError::InternalServerException(e)
+                ListDatasetsError::InternalServerException(
+                    crate::types::error::InternalServerException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ThrottlingException::CODE) => {
-                let mut e: crate::types::error::ThrottlingException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                e.meta = meta;
-                ListDatasetsError::ThrottlingException(e)
+                ListDatasetsError::ThrottlingException(
+                    crate::types::error::ThrottlingException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ValidationException::CODE) => {
-                let mut e: crate::types::error::ValidationException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                ListDatasetsError::ValidationException(e)
+                ListDatasetsError::ValidationException(
+                    crate::types::error::ValidationException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ConflictException::CODE) => {
-                let mut e: crate::types::error::ConflictException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                ListDatasetsError::ConflictException(e)
+                ListDatasetsError::ConflictException(
+                    crate::types::error::ConflictException::from_response(response, meta),
+                )
             }
             Some(crate::types::error::ResourceNotFoundException::CODE) => {
-                let mut e: crate::types::error::ResourceNotFoundException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                ListDatasetsError::ResourceNotFoundException(e)
+                ListDatasetsError::ResourceNotFoundException(
+                    crate::types::error::ResourceNotFoundException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             _ => {
                 ListDatasetsError::Unhandled(

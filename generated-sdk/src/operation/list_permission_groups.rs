@@ -150,65 +150,10 @@ pub enum ListPermissionGroupsError {
     /// An error code this operation does not model; see its code and message.
     Unhandled(sdk_runtime::error::UnhandledError),
 }
-impl ListPermissionGroupsError {
-    /// The error code, as sent by the service.
-    pub fn code(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::code(self)
-    }
-    /// The error message, as sent by the service.
-    pub fn message(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::message(self)
-    }
-}
-impl std::fmt::Display for ListPermissionGroupsError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ListPermissionGroupsError::InternalServerException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            ListPermissionGroupsError::ValidationException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            ListPermissionGroupsError::ThrottlingException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            ListPermissionGroupsError::AccessDeniedException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            ListPermissionGroupsError::Unhandled(e) => std::fmt::Display::fmt(e, f),
-        }
-    }
-}
-impl std::error::Error for ListPermissionGroupsError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            ListPermissionGroupsError::InternalServerException(e) => Some(e),
-            ListPermissionGroupsError::ValidationException(e) => Some(e),
-            ListPermissionGroupsError::ThrottlingException(e) => Some(e),
-            ListPermissionGroupsError::AccessDeniedException(e) => Some(e),
-            ListPermissionGroupsError::Unhandled(e) => Some(e),
-        }
-    }
-}
-impl sdk_runtime::error::ProvideErrorMetadata for ListPermissionGroupsError {
-    fn meta(&self) -> &sdk_runtime::error::ErrorMetadata {
-        match self {
-            ListPermissionGroupsError::InternalServerException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            ListPermissionGroupsError::ValidationException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            ListPermissionGroupsError::ThrottlingException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            ListPermissionGroupsError::AccessDeniedException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            ListPermissionGroupsError::Unhandled(e) => e.meta(),
-        }
-    }
-}
+sdk_runtime::impl_operation_error!(
+    ListPermissionGroupsError { InternalServerException, ValidationException,
+    ThrottlingException, AccessDeniedException }
+);
 impl crate::operation::SendInput for crate::types::ListPermissionGroupsRequest {
     type Output = crate::types::ListPermissionGroupsResponse;
     type Error = ListPermissionGroupsError;
@@ -277,41 +222,36 @@ fn parse_response(
         let code = meta.code().map(str::to_owned);
         let err = match code.as_deref() {
             Some(crate::types::error::InternalServerException::CODE) => {
-                let mut e: crate::types::error::InternalServerException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                ListPermissionGroupsError::InternalServerException(e)
+                ListPermissionGroupsError::InternalServerException(
+                    crate::types::error::InternalServerException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ValidationException::CODE) => {
-                let mut e: crate::types::error::ValidationException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                ListPermissionGroupsError::ValidationException(e)
+                ListPermissionGroupsError::ValidationException(
+                    crate::types::error::ValidationException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ThrottlingException::CODE) => {
-                let mut e: crate::types::error::ThrottlingException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                e.meta = meta;
-                ListPermissionGroupsError::ThrottlingException(e)
+                ListPermissionGroupsError::ThrottlingException(
+                    crate::types::error::ThrottlingException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::AccessDeniedException::CODE) => {
-                let mut e: crate::types::error::AccessDeniedException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                ListPermissionGroupsError::AccessDeniedException(e)
+                ListPermissionGroupsError::AccessDeniedException(
+                    crate::types::error::AccessDeniedException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             _ => {
                 ListPermissionGroupsError::Unhandled(

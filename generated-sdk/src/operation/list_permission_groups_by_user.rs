@@ -161,72 +161,10 @@ pub enum ListPermissionGroupsByUserError {
     /// An error code this operation does not model; see its code and message.
     Unhandled(sdk_runtime::error::UnhandledError),
 }
-impl ListPermissionGroupsByUserError {
-    /// The error code, as sent by the service.
-    pub fn code(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::code(self)
-    }
-    /// The error message, as sent by the service.
-    pub fn message(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::message(self)
-    }
-}
-impl std::fmt::Display for ListPermissionGroupsByUserError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ListPermissionGroupsByUserError::InternalServerException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            ListPermissionGroupsByUserError::ValidationException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            ListPermissionGroupsByUserError::ThrottlingException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            ListPermissionGroupsByUserError::AccessDeniedException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            ListPermissionGroupsByUserError::ResourceNotFoundException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            ListPermissionGroupsByUserError::Unhandled(e) => std::fmt::Display::fmt(e, f),
-        }
-    }
-}
-impl std::error::Error for ListPermissionGroupsByUserError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            ListPermissionGroupsByUserError::InternalServerException(e) => Some(e),
-            ListPermissionGroupsByUserError::ValidationException(e) => Some(e),
-            ListPermissionGroupsByUserError::ThrottlingException(e) => Some(e),
-            ListPermissionGroupsByUserError::AccessDeniedException(e) => Some(e),
-            ListPermissionGroupsByUserError::ResourceNotFoundException(e) => Some(e),
-            ListPermissionGroupsByUserError::Unhandled(e) => Some(e),
-        }
-    }
-}
-impl sdk_runtime::error::ProvideErrorMetadata for ListPermissionGroupsByUserError {
-    fn meta(&self) -> &sdk_runtime::error::ErrorMetadata {
-        match self {
-            ListPermissionGroupsByUserError::InternalServerException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            ListPermissionGroupsByUserError::ValidationException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            ListPermissionGroupsByUserError::ThrottlingException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            ListPermissionGroupsByUserError::AccessDeniedException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            ListPermissionGroupsByUserError::ResourceNotFoundException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            ListPermissionGroupsByUserError::Unhandled(e) => e.meta(),
-        }
-    }
-}
+sdk_runtime::impl_operation_error!(
+    ListPermissionGroupsByUserError { InternalServerException, ValidationException,
+    ThrottlingException, AccessDeniedException, ResourceNotFoundException }
+);
 impl crate::operation::SendInput for crate::types::ListPermissionGroupsByUserRequest {
     type Output = crate::types::ListPermissionGroupsByUserResponse;
     type Error = ListPermissionGroupsByUserError;
@@ -315,51 +253,44 @@ fn parse_response(
         let code = meta.code().map(str::to_owned);
         let err = match code.as_deref() {
             Some(crate::types::error::InternalServerException::CODE) => {
-                let mut e: crate::types::error::InternalServerException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                ListPermissionGroupsByUserError::InternalServerException(e)
+                ListPermissionGroupsByUserError::InternalServerException(
+                    crate::types::error::InternalServerException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ValidationException::CODE) => {
-                let mut e: crate::types::error::ValidationException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                ListPermissionGroupsByUserError::ValidationException(e)
+                ListPermissionGroupsByUserError::ValidationException(
+                    crate::types::error::ValidationException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ThrottlingException::CODE) => {
-                let mut e: crate::types::error::ThrottlingException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                e.meta = meta;
-                ListPermissionGroupsByUserError::ThrottlingException(e)
+                ListPermissionGroupsByUserError::ThrottlingException(
+                    crate::types::error::ThrottlingException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::AccessDeniedException::CODE) => {
-                let mut e: crate::types::error::AccessDeniedException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                ListPermissionGroupsByUserError::AccessDeniedException(e)
+                ListPermissionGroupsByUserError::AccessDeniedException(
+                    crate::types::error::AccessDeniedException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ResourceNotFoundException::CODE) => {
-                let mut e: crate::types::error::ResourceNotFoundException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                ListPermissionGroupsByUserError::ResourceNotFoundException(e)
+                ListPermissionGroupsByUserError::ResourceNotFoundException(
+                    crate::types::error::ResourceNotFoundException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             _ => {
                 ListPermissionGroupsByUserError::Unhandled(

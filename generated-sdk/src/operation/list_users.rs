@@ -143,57 +143,10 @@ pub enum ListUsersError {
     /// An error code this operation does not model; see its code and message.
     Unhandled(sdk_runtime::error::UnhandledError),
 }
-impl ListUsersError {
-    /// The error code, as sent by the service.
-    pub fn code(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::code(self)
-    }
-    /// The error message, as sent by the service.
-    pub fn message(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::message(self)
-    }
-}
-impl std::fmt::Display for ListUsersError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ListUsersError::InternalServerException(e) => std::fmt::Display::fmt(e, f),
-            ListUsersError::ValidationException(e) => std::fmt::Display::fmt(e, f),
-            ListUsersError::ThrottlingException(e) => std::fmt::Display::fmt(e, f),
-            ListUsersError::AccessDeniedException(e) => std::fmt::Display::fmt(e, f),
-            ListUsersError::Unhandled(e) => std::fmt::Display::fmt(e, f),
-        }
-    }
-}
-impl std::error::Error for ListUsersError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            ListUsersError::InternalServerException(e) => Some(e),
-            ListUsersError::ValidationException(e) => Some(e),
-            ListUsersError::ThrottlingException(e) => Some(e),
-            ListUsersError::AccessDeniedException(e) => Some(e),
-            ListUsersError::Unhandled(e) => Some(e),
-        }
-    }
-}
-impl sdk_runtime::error::ProvideErrorMetadata for ListUsersError {
-    fn meta(&self) -> &sdk_runtime::error::ErrorMetadata {
-        match self {
-            ListUsersError::InternalServerException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            ListUsersError::ValidationException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            ListUsersError::ThrottlingException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            ListUsersError::AccessDeniedException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            ListUsersError::Unhandled(e) => e.meta(),
-        }
-    }
-}
+sdk_runtime::impl_operation_error!(
+    ListUsersError { InternalServerException, ValidationException, ThrottlingException,
+    AccessDeniedException }
+);
 impl crate::operation::SendInput for crate::types::ListUsersRequest {
     type Output = crate::types::ListUsersResponse;
     type Error = ListUsersError;
@@ -256,41 +209,36 @@ fn parse_response(
         let code = meta.code().map(str::to_owned);
         let err = match code.as_deref() {
             Some(crate::types::error::InternalServerException::CODE) => {
-                let mut e: crate::types::error::InternalServerException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                ListUsersError::InternalServerException(e)
+                ListUsersError::InternalServerException(
+                    crate::types::error::InternalServerException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ValidationException::CODE) => {
-                let mut e: crate::types::error::ValidationException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                ListUsersError::ValidationException(e)
+                ListUsersError::ValidationException(
+                    crate::types::error::ValidationException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ThrottlingException::CODE) => {
-                let mut e: crate::types::error::ThrottlingException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                e.meta = meta;
-                ListUsersError::ThrottlingException(e)
+                ListUsersError::ThrottlingException(
+                    crate::types::error::ThrottlingException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::AccessDeniedException::CODE) => {
-                let mut e: crate::types::error::AccessDeniedException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                ListUsersError::AccessDeniedException(e)
+                ListUsersError::AccessDeniedException(
+                    crate::types::error::AccessDeniedException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             _ => ListUsersError::Unhandled(sdk_runtime::error::UnhandledError::new(meta)),
         };

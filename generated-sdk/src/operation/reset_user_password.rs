@@ -73,77 +73,11 @@ pub enum ResetUserPasswordError {
     /// An error code this operation does not model; see its code and message.
     Unhandled(sdk_runtime::error::UnhandledError),
 }
-impl ResetUserPasswordError {
-    /// The error code, as sent by the service.
-    pub fn code(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::code(self)
-    }
-    /// The error message, as sent by the service.
-    pub fn message(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::message(self)
-    }
-}
-impl std::fmt::Display for ResetUserPasswordError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ResetUserPasswordError::InternalServerException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            ResetUserPasswordError::ValidationException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            ResetUserPasswordError::ThrottlingException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            ResetUserPasswordError::AccessDeniedException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            ResetUserPasswordError::ResourceNotFoundException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            ResetUserPasswordError::ConflictException(e) => std::fmt::Display::fmt(e, f),
-            ResetUserPasswordError::Unhandled(e) => std::fmt::Display::fmt(e, f),
-        }
-    }
-}
-impl std::error::Error for ResetUserPasswordError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            ResetUserPasswordError::InternalServerException(e) => Some(e),
-            ResetUserPasswordError::ValidationException(e) => Some(e),
-            ResetUserPasswordError::ThrottlingException(e) => Some(e),
-            ResetUserPasswordError::AccessDeniedException(e) => Some(e),
-            ResetUserPasswordError::ResourceNotFoundException(e) => Some(e),
-            ResetUserPasswordError::ConflictException(e) => Some(e),
-            ResetUserPasswordError::Unhandled(e) => Some(e),
-        }
-    }
-}
-impl sdk_runtime::error::ProvideErrorMetadata for ResetUserPasswordError {
-    fn meta(&self) -> &sdk_runtime::error::ErrorMetadata {
-        match self {
-            ResetUserPasswordError::InternalServerException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            ResetUserPasswordError::ValidationException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            ResetUserPasswordError::ThrottlingException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            ResetUserPasswordError::AccessDeniedException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            ResetUserPasswordError::ResourceNotFoundException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            ResetUserPasswordError::ConflictException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            ResetUserPasswordError::Unhandled(e) => e.meta(),
-        }
-    }
-}
+sdk_runtime::impl_operation_error!(
+    ResetUserPasswordError { InternalServerException, ValidationException,
+    ThrottlingException, AccessDeniedException, ResourceNotFoundException,
+    ConflictException }
+);
 impl crate::operation::SendInput for crate::types::ResetUserPasswordRequest {
     type Output = crate::types::ResetUserPasswordResponse;
     type Error = ResetUserPasswordError;
@@ -231,61 +165,49 @@ fn parse_response(
         let code = meta.code().map(str::to_owned);
         let err = match code.as_deref() {
             Some(crate::types::error::InternalServerException::CODE) => {
-                let mut e: crate::types::error::InternalServerException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                ResetUserPasswordError::InternalServerException(e)
+                ResetUserPasswordError::InternalServerException(
+                    crate::types::error::InternalServerException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ValidationException::CODE) => {
-                let mut e: crate::types::error::ValidationException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                ResetUserPasswordError::ValidationException(e)
+                ResetUserPasswordError::ValidationException(
+                    crate::types::error::ValidationException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ThrottlingException::CODE) => {
-                let mut e: crate::types::error::ThrottlingException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                e.meta = meta;
-                ResetUserPasswordError::ThrottlingException(e)
+                ResetUserPasswordError::ThrottlingException(
+                    crate::types::error::ThrottlingException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::AccessDeniedException::CODE) => {
-                let mut e: crate::types::error::AccessDeniedException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                ResetUserPasswordError::AccessDeniedException(e)
+                ResetUserPasswordError::AccessDeniedException(
+                    crate::types::error::AccessDeniedException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ResourceNotFoundException::CODE) => {
-                let mut e: crate::types::error::ResourceNotFoundException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                ResetUserPasswordError::ResourceNotFoundException(e)
+                ResetUserPasswordError::ResourceNotFoundException(
+                    crate::types::error::ResourceNotFoundException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ConflictException::CODE) => {
-                let mut e: crate::types::error::ConflictException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                ResetUserPasswordError::ConflictException(e)
+                ResetUserPasswordError::ConflictException(
+                    crate::types::error::ConflictException::from_response(response, meta),
+                )
             }
             _ => {
                 ResetUserPasswordError::Unhandled(

@@ -115,71 +115,11 @@ pub enum UpdateDatasetError {
     /// An error code this operation does not model; see its code and message.
     Unhandled(sdk_runtime::error::UnhandledError),
 }
-impl UpdateDatasetError {
-    /// The error code, as sent by the service.
-    pub fn code(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::code(self)
-    }
-    /// The error message, as sent by the service.
-    pub fn message(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::message(self)
-    }
-}
-impl std::fmt::Display for UpdateDatasetError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            UpdateDatasetError::InternalServerException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            UpdateDatasetError::ValidationException(e) => std::fmt::Display::fmt(e, f),
-            UpdateDatasetError::ThrottlingException(e) => std::fmt::Display::fmt(e, f),
-            UpdateDatasetError::AccessDeniedException(e) => std::fmt::Display::fmt(e, f),
-            UpdateDatasetError::ConflictException(e) => std::fmt::Display::fmt(e, f),
-            UpdateDatasetError::ResourceNotFoundException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            UpdateDatasetError::Unhandled(e) => std::fmt::Display::fmt(e, f),
-        }
-    }
-}
-impl std::error::Error for UpdateDatasetError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            UpdateDatasetError::InternalServerException(e) => Some(e),
-            UpdateDatasetError::ValidationException(e) => Some(e),
-            UpdateDatasetError::ThrottlingException(e) => Some(e),
-            UpdateDatasetError::AccessDeniedException(e) => Some(e),
-            UpdateDatasetError::ConflictException(e) => Some(e),
-            UpdateDatasetError::ResourceNotFoundException(e) => Some(e),
-            UpdateDatasetError::Unhandled(e) => Some(e),
-        }
-    }
-}
-impl sdk_runtime::error::ProvideErrorMetadata for UpdateDatasetError {
-    fn meta(&self) -> &sdk_runtime::error::ErrorMetadata {
-        match self {
-            UpdateDatasetError::InternalServerException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            UpdateDatasetError::ValidationException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            UpdateDatasetError::ThrottlingException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            UpdateDatasetError::AccessDeniedException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            UpdateDatasetError::ConflictException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            UpdateDatasetError::ResourceNotFoundException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            UpdateDatasetError::Unhandled(e) => e.meta(),
-        }
-    }
-}
+sdk_runtime::impl_operation_error!(
+    UpdateDatasetError { InternalServerException, ValidationException,
+    ThrottlingException, AccessDeniedException, ConflictException,
+    ResourceNotFoundException }
+);
 impl crate::operation::SendInput for crate::types::UpdateDatasetRequest {
     type Output = crate::types::UpdateDatasetResponse;
     type Error = UpdateDatasetError;
@@ -272,61 +212,49 @@ fn parse_response(
         let code = meta.code().map(str::to_owned);
         let err = match code.as_deref() {
             Some(crate::types::error::InternalServerException::CODE) => {
-                let mut e: crate::types::error::InternalServerException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                UpdateDatasetError::InternalServerException(e)
+                UpdateDatasetError::InternalServerException(
+                    crate::types::error::InternalServerException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ValidationException::CODE) => {
-                let mut e: crate::types::error::ValidationException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                UpdateDatasetError::ValidationException(e)
+                UpdateDatasetError::ValidationException(
+                    crate::types::error::ValidationException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ThrottlingException::CODE) => {
-                let mut e: crate::types::error::ThrottlingException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                e.meta = meta;
-                UpdateDatasetError::ThrottlingException(e)
+                UpdateDatasetError::ThrottlingException(
+                    crate::types::error::ThrottlingException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::AccessDeniedException::CODE) => {
-                let mut e: crate::types::error::AccessDeniedException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                UpdateDatasetError::AccessDeniedException(e)
+                UpdateDatasetError::AccessDeniedException(
+                    crate::types::error::AccessDeniedException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ConflictException::CODE) => {
-                let mut e: crate::types::error::ConflictException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                UpdateDatasetError::ConflictException(e)
+                UpdateDatasetError::ConflictException(
+                    crate::types::error::ConflictException::from_response(response, meta),
+                )
             }
             Some(crate::types::error::ResourceNotFoundException::CODE) => {
-                let mut e: crate::types::error::ResourceNotFoundException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                UpdateDatasetError::ResourceNotFoundException(e)
+                UpdateDatasetError::ResourceNotFoundException(
+                    crate::types::error::ResourceNotFoundException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             _ => {
                 UpdateDatasetError::Unhandled(

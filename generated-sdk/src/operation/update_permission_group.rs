@@ -120,79 +120,11 @@ pub enum UpdatePermissionGroupError {
     /// An error code this operation does not model; see its code and message.
     Unhandled(sdk_runtime::error::UnhandledError),
 }
-impl UpdatePermissionGroupError {
-    /// The error code, as sent by the service.
-    pub fn code(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::code(self)
-    }
-    /// The error message, as sent by the service.
-    pub fn message(&self) -> Option<&str> {
-        sdk_runtime::error::ProvideErrorMetadata::message(self)
-    }
-}
-impl std::fmt::Display for UpdatePermissionGroupError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            UpdatePermissionGroupError::InternalServerException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            UpdatePermissionGroupError::ValidationException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            UpdatePermissionGroupError::ThrottlingException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            UpdatePermissionGroupError::AccessDeniedException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            UpdatePermissionGroupError::ResourceNotFoundException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            UpdatePermissionGroupError::ConflictException(e) => {
-                std::fmt::Display::fmt(e, f)
-            }
-            UpdatePermissionGroupError::Unhandled(e) => std::fmt::Display::fmt(e, f),
-        }
-    }
-}
-impl std::error::Error for UpdatePermissionGroupError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            UpdatePermissionGroupError::InternalServerException(e) => Some(e),
-            UpdatePermissionGroupError::ValidationException(e) => Some(e),
-            UpdatePermissionGroupError::ThrottlingException(e) => Some(e),
-            UpdatePermissionGroupError::AccessDeniedException(e) => Some(e),
-            UpdatePermissionGroupError::ResourceNotFoundException(e) => Some(e),
-            UpdatePermissionGroupError::ConflictException(e) => Some(e),
-            UpdatePermissionGroupError::Unhandled(e) => Some(e),
-        }
-    }
-}
-impl sdk_runtime::error::ProvideErrorMetadata for UpdatePermissionGroupError {
-    fn meta(&self) -> &sdk_runtime::error::ErrorMetadata {
-        match self {
-            UpdatePermissionGroupError::InternalServerException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            UpdatePermissionGroupError::ValidationException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            UpdatePermissionGroupError::ThrottlingException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            UpdatePermissionGroupError::AccessDeniedException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            UpdatePermissionGroupError::ResourceNotFoundException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            UpdatePermissionGroupError::ConflictException(e) => {
-                sdk_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            UpdatePermissionGroupError::Unhandled(e) => e.meta(),
-        }
-    }
-}
+sdk_runtime::impl_operation_error!(
+    UpdatePermissionGroupError { InternalServerException, ValidationException,
+    ThrottlingException, AccessDeniedException, ResourceNotFoundException,
+    ConflictException }
+);
 impl crate::operation::SendInput for crate::types::UpdatePermissionGroupRequest {
     type Output = crate::types::UpdatePermissionGroupResponse;
     type Error = UpdatePermissionGroupError;
@@ -279,61 +211,49 @@ fn parse_response(
         let code = meta.code().map(str::to_owned);
         let err = match code.as_deref() {
             Some(crate::types::error::InternalServerException::CODE) => {
-                let mut e: crate::types::error::InternalServerException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                UpdatePermissionGroupError::InternalServerException(e)
+                UpdatePermissionGroupError::InternalServerException(
+                    crate::types::error::InternalServerException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ValidationException::CODE) => {
-                let mut e: crate::types::error::ValidationException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                UpdatePermissionGroupError::ValidationException(e)
+                UpdatePermissionGroupError::ValidationException(
+                    crate::types::error::ValidationException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ThrottlingException::CODE) => {
-                let mut e: crate::types::error::ThrottlingException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                e.meta = meta;
-                UpdatePermissionGroupError::ThrottlingException(e)
+                UpdatePermissionGroupError::ThrottlingException(
+                    crate::types::error::ThrottlingException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::AccessDeniedException::CODE) => {
-                let mut e: crate::types::error::AccessDeniedException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                UpdatePermissionGroupError::AccessDeniedException(e)
+                UpdatePermissionGroupError::AccessDeniedException(
+                    crate::types::error::AccessDeniedException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ResourceNotFoundException::CODE) => {
-                let mut e: crate::types::error::ResourceNotFoundException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                UpdatePermissionGroupError::ResourceNotFoundException(e)
+                UpdatePermissionGroupError::ResourceNotFoundException(
+                    crate::types::error::ResourceNotFoundException::from_response(
+                        response,
+                        meta,
+                    ),
+                )
             }
             Some(crate::types::error::ConflictException::CODE) => {
-                let mut e: crate::types::error::ConflictException = sdk_runtime::wire::parse_json_lenient(
-                    response.body(),
-                );
-                if e.message.is_none() {
-                    e.message = meta.message().map(str::to_owned);
-                }
-                e.meta = meta;
-                UpdatePermissionGroupError::ConflictException(e)
+                UpdatePermissionGroupError::ConflictException(
+                    crate::types::error::ConflictException::from_response(response, meta),
+                )
             }
             _ => {
                 UpdatePermissionGroupError::Unhandled(

@@ -3,6 +3,7 @@
 
 mod construction;
 mod metadata;
+mod operation_error;
 mod pagination;
 mod response_parse;
 mod service;

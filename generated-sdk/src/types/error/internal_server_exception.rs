@@ -72,3 +72,18 @@ impl sdk_runtime::error::ProvideErrorMetadata for InternalServerException {
         &self.meta
     }
 }
+impl InternalServerException {
+    /// Reads this error from an error response whose code selected it.
+    #[allow(dead_code)]
+    pub(crate) fn from_response(
+        response: &sdk_runtime::HttpResponse,
+        meta: sdk_runtime::error::ErrorMetadata,
+    ) -> Self {
+        let mut e: Self = sdk_runtime::wire::parse_json_lenient(response.body());
+        if e.message.is_none() {
+            e.message = meta.message().map(str::to_owned);
+        }
+        e.meta = meta;
+        e
+    }
+}

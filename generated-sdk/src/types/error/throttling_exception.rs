@@ -45,3 +45,15 @@ impl sdk_runtime::error::ProvideErrorMetadata for ThrottlingException {
         &self.meta
     }
 }
+impl ThrottlingException {
+    /// Reads this error from an error response whose code selected it.
+    #[allow(dead_code)]
+    pub(crate) fn from_response(
+        response: &sdk_runtime::HttpResponse,
+        meta: sdk_runtime::error::ErrorMetadata,
+    ) -> Self {
+        let mut e: Self = sdk_runtime::wire::parse_json_lenient(response.body());
+        e.meta = meta;
+        e
+    }
+}

@@ -3,6 +3,7 @@
 //! - `update-model --from PATH` (a botocore sdist `.tar.gz` or an unpacked botocore tree)
 //! - `conformance` (every conformance vector; rewrites `conformance/SKIPPED.md`)
 
+mod bench;
 mod codegen_cmd;
 mod conformance;
 mod update_model;
@@ -33,6 +34,7 @@ fn run() -> Result<()> {
             update_model::run(&from, &root).context("update-model")
         }
         Some("conformance") => conformance::run(&root),
+        Some("bench") => bench::run(&root, &args[1..]),
         _ => bail!("{USAGE}"),
     }
 }

@@ -112,8 +112,7 @@ pub fn emit_enum(shape: &ShapeDef, en: &EnumDef) -> TokenStream {
 
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-                Ok(#name::from(value))
+                sdk_runtime::wire::json_adapters::string_enum(deserializer)
             }
         }
 

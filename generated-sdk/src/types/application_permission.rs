@@ -95,7 +95,6 @@ impl<'de> serde::Deserialize<'de> for ApplicationPermission {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(ApplicationPermission::from(value))
+        sdk_runtime::wire::json_adapters::string_enum(deserializer)
     }
 }

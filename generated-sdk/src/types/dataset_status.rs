@@ -75,7 +75,6 @@ impl<'de> serde::Deserialize<'de> for DatasetStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(DatasetStatus::from(value))
+        sdk_runtime::wire::json_adapters::string_enum(deserializer)
     }
 }

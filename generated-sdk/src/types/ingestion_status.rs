@@ -79,7 +79,6 @@ impl<'de> serde::Deserialize<'de> for IngestionStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(IngestionStatus::from(value))
+        sdk_runtime::wire::json_adapters::string_enum(deserializer)
     }
 }

@@ -67,7 +67,6 @@ impl<'de> serde::Deserialize<'de> for LocationType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(LocationType::from(value))
+        sdk_runtime::wire::json_adapters::string_enum(deserializer)
     }
 }

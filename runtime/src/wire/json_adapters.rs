@@ -195,25 +195,99 @@ timestamp_adapter!(
 );
 
 /// Deserializes a dense map member: entries whose value is `null` are dropped, as the
-/// protocol asks of clients.
+/// protocol asks of clients. One pass, straight into the map.
 pub fn dense_map<'de, K, V, D>(deserializer: D) -> Result<Option<BTreeMap<K, V>>, D::Error>
 where
     K: Deserialize<'de> + Ord,
     V: Deserialize<'de>,
     D: Deserializer<'de>,
 {
-    let map = Option::<BTreeMap<K, Option<V>>>::deserialize(deserializer)?;
-    Ok(map.map(|m| m.into_iter().filter_map(|(k, v)| Some((k, v?))).collect()))
+    Ok(Option::<DenseMap<K, V>>::deserialize(deserializer)?.map(|m| m.0))
 }
 
-/// Deserializes a dense list member: `null` items are dropped.
+/// Deserializes a dense list member: `null` items are dropped. One pass, straight into the
+/// vector (no intermediate `Vec<Option<T>>`).
 pub fn dense_list<'de, T, D>(deserializer: D) -> Result<Option<Vec<T>>, D::Error>
 where
     T: Deserialize<'de>,
     D: Deserializer<'de>,
 {
-    let list = Option::<Vec<Option<T>>>::deserialize(deserializer)?;
-    Ok(list.map(|l| l.into_iter().flatten().collect()))
+    Ok(Option::<DenseVec<T>>::deserialize(deserializer)?.map(|v| v.0))
+}
+
+/// Deserializes a string enum without allocating for known values: the text is matched
+/// borrowed, and only an unknown value is copied into the enum's `Unknown` variant.
+pub fn string_enum<'de, E, D>(deserializer: D) -> Result<E, D::Error>
+where
+    E: for<'a> From<&'a str> + From<String>,
+    D: Deserializer<'de>,
+{
+    struct Visit<E>(std::marker::PhantomData<E>);
+    impl<'de, E: for<'a> From<&'a str> + From<String>> serde::de::Visitor<'de> for Visit<E> {
+        type Value = E;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<X: serde::de::Error>(self, v: &str) -> Result<E, X> {
+            Ok(E::from(v))
+        }
+        fn visit_string<X: serde::de::Error>(self, v: String) -> Result<E, X> {
+            Ok(E::from(v))
+        }
+    }
+    deserializer.deserialize_str(Visit(std::marker::PhantomData))
+}
+
+struct DenseVec<T>(Vec<T>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for DenseVec<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Visit<T> {
+            type Value = DenseVec<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a list")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
+                while let Some(item) = seq.next_element::<Option<T>>()? {
+                    out.extend(item);
+                }
+                Ok(DenseVec(out))
+            }
+        }
+        deserializer.deserialize_seq(Visit(std::marker::PhantomData))
+    }
+}
+
+struct DenseMap<K, V>(BTreeMap<K, V>);
+
+impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> Deserialize<'de> for DenseMap<K, V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit<K, V>(std::marker::PhantomData<(K, V)>);
+        impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> serde::de::Visitor<'de> for Visit<K, V> {
+            type Value = DenseMap<K, V>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some((k, v)) = map.next_entry::<K, Option<V>>()? {
+                    if let Some(v) = v {
+                        out.insert(k, v);
+                    }
+                }
+                Ok(DenseMap(out))
+            }
+        }
+        deserializer.deserialize_map(Visit(std::marker::PhantomData))
+    }
 }
 
 #[cfg(test)]
@@ -243,6 +317,41 @@ mod tests {
             skip_serializing_if = "Option::is_none"
         )]
         v: Option<Vec<String>>,
+    }
+
+    #[derive(Debug, PartialEq)]
+    enum Color {
+        Red,
+        Unknown(String),
+    }
+
+    impl From<&str> for Color {
+        fn from(v: &str) -> Self {
+            if v == "RED" {
+                Color::Red
+            } else {
+                Color::Unknown(v.to_owned())
+            }
+        }
+    }
+
+    impl From<String> for Color {
+        fn from(v: String) -> Self {
+            Color::from(v.as_str())
+        }
+    }
+
+    #[test]
+    fn string_enums_read_known_and_unknown_values() {
+        let mut de = serde_json::Deserializer::from_str(r#""RED""#);
+        assert_eq!(string_enum::<Color, _>(&mut de).unwrap(), Color::Red);
+        let mut de = serde_json::Deserializer::from_str(r#""PINK\u0021""#);
+        assert_eq!(
+            string_enum::<Color, _>(&mut de).unwrap(),
+            Color::Unknown("PINK!".into())
+        );
+        let mut de = serde_json::Deserializer::from_str("3");
+        assert!(string_enum::<Color, _>(&mut de).is_err());
     }
 
     #[test]

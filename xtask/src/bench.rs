@@ -466,7 +466,7 @@ fn builds(root: &Path, scratch: &Path) -> Result<(Vec<Row>, Versions)> {
         &theirs_dir,
         "tiny-theirs",
         &format!(
-            "aws-config = \"{}\"\naws-sdk-finspacedata = {{ path = \"../vendor/aws-sdk-finspacedata\" }}\n{tokio}",
+            "aws-config = \"={}\"\naws-sdk-finspacedata = {{ path = \"../vendor/aws-sdk-finspacedata\" }}\n{tokio}",
             versions.aws_config
         ),
         THEIRS_MAIN,
@@ -663,7 +663,12 @@ fn report(table: &str, versions: &Versions, elapsed: f64) -> Result<String> {
          row touches the SDK crate's `lib.rs` after the clean release build and rebuilds \
          (the SDK crate plus the tiny binary). Sizes are after `strip`, in MB of 10^6 bytes.\n\
          - Lines: all lines of the `.rs` files under each SDK crate's `src/` (ours: \
-         `generated-sdk/src`; theirs: the published crate's `src/`).\n",
+         `generated-sdk/src`; theirs: the published crate's `src/`).\n\
+         - Profiling: `bench/examples/profile.rs` runs one case in a loop without criterion, e.g. \
+         `CARGO_PROFILE_RELEASE_DEBUG=line-tables-only cargo build --release -p bench --example \
+         profile`, then `valgrind --tool=callgrind --toggle-collect='profile::call_ours*' \
+         target/release/examples/profile ours list_datasets 20` (instruction counts are \
+         stable on a busy machine, unlike wall time).\n",
     );
     Ok(out)
 }

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 
-const USAGE: &str = "usage: cargo xtask <codegen [--check] [--model PATH --out DIR --crate-name NAME --runtime-path PATH] | update-model --from PATH | conformance>";
+const USAGE: &str = "usage: cargo xtask <codegen [--check] [--model PATH --out DIR --crate-name NAME --runtime-path PATH] | update-model --from PATH | conformance | bench [--calls-only|--builds-only|--no-write]>";
 
 fn main() {
     if let Err(e) = run() {

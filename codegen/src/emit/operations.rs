@@ -216,7 +216,7 @@ fn client_method(
 }
 
 /// `crate::types::XBuilder` from `crate::types::X`.
-fn builder_type(input: &TokenStream) -> TokenStream {
+pub(super) fn builder_type(input: &TokenStream) -> TokenStream {
     let text = format!("{input}Builder").replace(' ', "");
     text.parse().unwrap_or_else(|_| input.clone())
 }

@@ -62,10 +62,7 @@ pub fn emit_paginator(svc: &Service, op: &OperationDef) -> Result<TokenStream, C
     let output = &n.output;
     let error = &n.error;
     let paginator = format_ident!("{}Paginator", op.name);
-    let builder = format!("{input}Builder")
-        .replace(' ', "")
-        .parse::<TokenStream>()
-        .unwrap_or_else(|_| input.clone());
+    let builder = super::operations::builder_type(input);
 
     let page_size = match &p.limit_key {
         Some(limit) => {

@@ -18,7 +18,10 @@ pub fn format(emitted: Emitted) -> Result<BTreeMap<PathBuf, String>, CodegenErro
             path: path.clone(),
             message: e.to_string(),
         })?;
-        let text = format!("{HEADER}{}", prettyplease::unparse(&file));
+        let text = format!(
+            "{HEADER}{}",
+            crate::table_layout::layout_tables(&prettyplease::unparse(&file))
+        );
         out.insert(path, text);
     }
     out.extend(emitted.text);

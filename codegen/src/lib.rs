@@ -14,6 +14,7 @@ pub mod ir;
 pub mod load;
 pub mod naming;
 pub mod resolve;
+mod table_layout;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

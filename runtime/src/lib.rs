@@ -70,6 +70,7 @@ pub use aws_credential_types;
 pub use aws_types;
 pub use bytes;
 pub use http;
+pub use serde;
 pub use serde_json;
 
 #[cfg(feature = "aws-config")]

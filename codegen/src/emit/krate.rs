@@ -38,7 +38,7 @@ reqwest = ["sdk-runtime/reqwest"]
 
 [dependencies]
 sdk-runtime = {{ path = "{runtime}", default-features = false }}
-serde = {{ version = "1", features = ["derive"] }}
+serde = "1"
 {workspace}"#,
         runtime = opts.runtime_path,
         name = opts.crate_name,

@@ -11,6 +11,7 @@ mod krate;
 mod operations;
 mod paginators;
 mod rust_types;
+mod serde_impls;
 mod serialize;
 mod structs;
 mod unions;

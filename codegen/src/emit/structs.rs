@@ -1,4 +1,4 @@
-//! Structures: the struct with serde wire names, accessors, a builder, `Debug` that redacts
+//! Structures: the struct (its JSON form is in `serde_impls`), accessors, a builder, `Debug` that redacts
 //! sensitive members, and for exception shapes `Display` and `std::error::Error`.
 
 use proc_macro2::TokenStream;
@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 use super::docs::{deprecated_attr, doc_attrs};
 use super::rust_types::{access, rust_type, Access};
 use crate::error::CodegenError;
-use crate::ir::{Location, MemberDef, Service, ShapeDef, ShapeKind, StructDef, TimestampFormat};
+use crate::ir::{MemberDef, Service, ShapeDef, ShapeKind, StructDef};
 use crate::naming::ident;
 
 /// Text `Debug` prints in place of a sensitive value.
@@ -37,11 +37,9 @@ pub fn emit_struct(
         let ty = field_type(svc, m)?;
         let mdocs = member_docs(m);
         let mdep = deprecated_attr(&m.deprecated);
-        let serde_attr = serde_attr(svc, &shape.wire_name, m, shape.exception.is_some())?;
         fields.push(quote! {
             #mdocs
             #mdep
-            #serde_attr
             pub #f: Option<#ty>,
         });
         builder_fields.push(quote!(#f: Option<#ty>,));
@@ -54,7 +52,6 @@ pub fn emit_struct(
         (
             quote! {
                 /// Error metadata read from the response (code, message, request id, status).
-                #[serde(skip)]
                 pub(crate) meta: sdk_runtime::error::ErrorMetadata,
             },
             quote!(meta: Default::default(),),
@@ -81,6 +78,7 @@ pub fn emit_struct(
         quote!(#a #b)
     };
     let exception_impls = exception_impls(shape, st);
+    let serde_impls = super::serde_impls::struct_serde(svc, shape, st)?;
     let exception_reader = if shape.exception.is_some() {
         super::deserialize::exception_from_response(svc, shape, st)?
     } else {
@@ -94,8 +92,7 @@ pub fn emit_struct(
         #docs
         #deprecated
         #[non_exhaustive]
-        #[derive(Clone, PartialEq, Default, #debug_derive serde::Serialize, serde::Deserialize)]
-        #[serde(default)]
+        #[derive(Clone, PartialEq, Default, #debug_derive)]
         pub struct #name {
             #(#fields)*
             #meta_field
@@ -125,6 +122,7 @@ pub fn emit_struct(
             }
         }
 
+        #serde_impls
         #manual_debug
         #exception_impls
         #exception_reader
@@ -149,91 +147,6 @@ fn member_docs(m: &MemberDef) -> TokenStream {
         text.push_str("This member is required.");
     }
     doc_attrs(&text, "")
-}
-
-fn serde_attr(
-    svc: &Service,
-    owner: &str,
-    m: &MemberDef,
-    exception: bool,
-) -> Result<TokenStream, CodegenError> {
-    if m.location != Location::Body {
-        return Ok(quote!(#[serde(skip)]));
-    }
-    let bare = m.field.trim_start_matches("r#");
-    let rename = (bare != m.wire_name).then(|| {
-        let w = &m.wire_name;
-        quote!(rename = #w,)
-    });
-    // Error bodies of some services spell the message member with a capital letter.
-    let alias = match m.wire_name.as_str() {
-        "message" if exception => quote!(alias = "Message",),
-        "Message" if exception => quote!(alias = "message",),
-        _ => quote!(),
-    };
-    let adapter = body_adapter(svc, owner, m)?;
-    Ok(quote!(#[serde(#rename #alias #adapter skip_serializing_if = "Option::is_none")]))
-}
-
-/// The `serde` adapter a body member needs when its JSON form is not its type's default:
-/// floats (special values as strings), timestamps in a non-default format, dense lists and
-/// maps (nulls dropped when reading).
-pub fn body_adapter(
-    svc: &Service,
-    owner: &str,
-    m: &MemberDef,
-) -> Result<TokenStream, CodegenError> {
-    const ADAPTERS: &str = "sdk_runtime::wire::json_adapters";
-    let with = |name: &str| {
-        let path = format!("{ADAPTERS}::{name}");
-        quote!(with = #path,)
-    };
-    let deserialize_with = |name: &str| {
-        let path = format!("{ADAPTERS}::{name}");
-        quote!(deserialize_with = #path,)
-    };
-    let what = || format!("{owner}.{}", m.name);
-    let default_ts = |id| {
-        svc.timestamp_format(None, id, TimestampFormat::EpochSeconds)
-            == TimestampFormat::EpochSeconds
-    };
-    Ok(match &svc.shape(m.target).kind {
-        ShapeKind::Float | ShapeKind::Double => with("float"),
-        ShapeKind::Timestamp => {
-            match svc.timestamp_format(m.timestamp_format, m.target, TimestampFormat::EpochSeconds)
-            {
-                TimestampFormat::EpochSeconds => quote!(),
-                TimestampFormat::Iso8601 => with("timestamp_date_time"),
-                TimestampFormat::HttpDate => with("timestamp_http_date"),
-            }
-        }
-        ShapeKind::List { member } => match svc.shape(*member).kind {
-            ShapeKind::Float | ShapeKind::Double => with("float_list"),
-            ShapeKind::Timestamp if !default_ts(*member) => {
-                return Err(CodegenError::unsupported(
-                    &what(),
-                    "a list of timestamps with a non-default `timestampFormat` in a JSON body",
-                ))
-            }
-            _ => deserialize_with("dense_list"),
-        },
-        ShapeKind::Map { value, .. } => match svc.shape(*value).kind {
-            ShapeKind::Float | ShapeKind::Double => {
-                return Err(CodegenError::unsupported(
-                    &what(),
-                    "a map of floats in a JSON body",
-                ))
-            }
-            ShapeKind::Timestamp if !default_ts(*value) => {
-                return Err(CodegenError::unsupported(
-                    &what(),
-                    "a map of timestamps with a non-default `timestampFormat` in a JSON body",
-                ))
-            }
-            _ => deserialize_with("dense_map"),
-        },
-        _ => quote!(),
-    })
 }
 
 fn accessor(svc: &Service, m: &MemberDef) -> Result<TokenStream, CodegenError> {

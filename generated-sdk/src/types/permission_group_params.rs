@@ -5,18 +5,11 @@
 ///
 /// `{ "permissionGroupId": "0r6fCRtSTUk4XPfXQe3M0g", "datasetPermissions": [ {"permission": "ViewDatasetDetails"}, {"permission": "AddDatasetData"}, {"permission": "EditDatasetMetadata"}, {"permission": "DeleteDataset"} ] }`
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Default, Debug, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct PermissionGroupParams {
     /// The unique identifier for the `PermissionGroup`.
-    #[serde(rename = "permissionGroupId", skip_serializing_if = "Option::is_none")]
     pub permission_group_id: Option<String>,
     /// List of resource permissions.
-    #[serde(
-        rename = "datasetPermissions",
-        deserialize_with = "sdk_runtime::wire::json_adapters::dense_list",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub dataset_permissions: Option<Vec<crate::types::ResourcePermission>>,
 }
 impl PermissionGroupParams {
@@ -85,3 +78,7 @@ impl PermissionGroupParamsBuilder {
         }
     }
 }
+sdk_runtime::json_struct!(PermissionGroupParams {
+    permission_group_id: "permissionGroupId" => Plain,
+    dataset_permissions: "datasetPermissions" => DenseList,
+});

@@ -12,11 +12,9 @@
 ///
 /// For more information on the dataset permissions, see [Supported Dataset Permissions](https://docs.aws.amazon.com/finspace/latest/userguide/managing-user-permissions.html#supported-dataset-permissions) in the FinSpace User Guide.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Default, Debug, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct ResourcePermission {
     /// Permission for a resource.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub permission: Option<String>,
 }
 impl ResourcePermission {
@@ -57,3 +55,6 @@ impl ResourcePermissionBuilder {
         }
     }
 }
+sdk_runtime::json_struct!(ResourcePermission {
+    permission: "permission" => Plain,
+});

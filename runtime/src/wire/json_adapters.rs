@@ -1,7 +1,9 @@
-//! `serde` adapters for body members whose JSON form is not their Rust type's default, used by
-//! generated structures as `#[serde(with = "...")]`: floats (`NaN`, `Infinity`, `-Infinity`
-//! travel as strings), timestamps with a `timestampFormat` other than epoch seconds, and dense
-//! maps (a `null` value is dropped). Also value conversions for generated union (de)serializers.
+//! Body members whose JSON form is not their Rust type's default, for the serde impls of
+//! generated structures: floats (`NaN`, `Infinity`, `-Infinity` travel as strings),
+//! timestamps with a `timestampFormat` other than epoch seconds, and dense lists and maps (a
+//! `null` item or value is dropped). Readers are owned newtypes used as
+//! `map.next_value::<DenseList<_>>()?.0`; writers borrow, as `&FloatRef(v)`. Also value
+//! conversions for generated union (de)serializers and string enums.
 
 use crate::primitives::{DateTime, TimestampFormat};
 use serde::de::Error as _;
@@ -98,121 +100,117 @@ pub fn timestamp_from_value(
     }
 }
 
-/// `Option<f32>`/`Option<f64>` members.
-pub mod float {
-    use super::*;
+/// Reads an `Option<f32>`/`Option<f64>` member.
+pub struct Float<F>(pub Option<F>);
 
-    /// Serializes a set float.
-    pub fn serialize<F: WireFloat, S: Serializer>(
-        v: &Option<F>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        v.map(float_to_value).serialize(serializer)
-    }
-
-    /// Deserializes a float or `null`.
-    pub fn deserialize<'de, F: WireFloat, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Option<F>, D::Error> {
+impl<'de, F: WireFloat> Deserialize<'de> for Float<F> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         match Option::<serde_json::Value>::deserialize(deserializer)? {
-            None | Some(serde_json::Value::Null) => Ok(None),
-            Some(v) => float_from_value(&v).map(Some).map_err(D::Error::custom),
-        }
-    }
-}
-
-/// `Option<Vec<f32>>`/`Option<Vec<f64>>` members.
-pub mod float_list {
-    use super::*;
-
-    /// Serializes each float.
-    pub fn serialize<F: WireFloat, S: Serializer>(
-        v: &Option<Vec<F>>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        v.as_ref()
-            .map(|list| list.iter().map(|f| float_to_value(*f)).collect::<Vec<_>>())
-            .serialize(serializer)
-    }
-
-    /// Deserializes a list of floats; `null` items are dropped (dense list).
-    pub fn deserialize<'de, F: WireFloat, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Option<Vec<F>>, D::Error> {
-        match Option::<Vec<serde_json::Value>>::deserialize(deserializer)? {
-            None => Ok(None),
-            Some(items) => items
-                .iter()
-                .filter(|v| !v.is_null())
-                .map(float_from_value)
-                .collect::<Result<Vec<F>, String>>()
-                .map(Some)
+            None | Some(serde_json::Value::Null) => Ok(Float(None)),
+            Some(v) => float_from_value(&v)
+                .map(|f| Float(Some(f)))
                 .map_err(D::Error::custom),
         }
     }
 }
 
-macro_rules! timestamp_adapter {
-    ($name:ident, $format:expr, $doc:literal) => {
-        #[doc = $doc]
-        pub mod $name {
-            use super::*;
+/// Writes an `f32`/`f64` member.
+pub struct FloatRef<'a, F>(pub &'a F);
 
-            /// Serializes a set timestamp.
-            pub fn serialize<S: Serializer>(
-                v: &Option<DateTime>,
-                serializer: S,
-            ) -> Result<S::Ok, S::Error> {
-                v.as_ref()
-                    .map(|t| timestamp_to_value(t, $format))
-                    .serialize(serializer)
-            }
+impl<F: WireFloat> Serialize for FloatRef<'_, F> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        float_to_value(*self.0).serialize(serializer)
+    }
+}
 
-            /// Deserializes a timestamp or `null`.
-            pub fn deserialize<'de, D: Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Option<DateTime>, D::Error> {
-                match Option::<serde_json::Value>::deserialize(deserializer)? {
-                    None | Some(serde_json::Value::Null) => Ok(None),
-                    Some(v) => timestamp_from_value(&v, $format)
-                        .map(Some)
-                        .map_err(D::Error::custom),
-                }
-            }
+/// Reads an `Option<Vec<f32>>`/`Option<Vec<f64>>` member; `null` items are dropped.
+pub struct FloatList<F>(pub Option<Vec<F>>);
+
+impl<'de, F: WireFloat> Deserialize<'de> for FloatList<F> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match Option::<Vec<serde_json::Value>>::deserialize(deserializer)? {
+            None => Ok(FloatList(None)),
+            Some(items) => items
+                .iter()
+                .filter(|v| !v.is_null())
+                .map(float_from_value)
+                .collect::<Result<Vec<F>, String>>()
+                .map(|v| FloatList(Some(v)))
+                .map_err(D::Error::custom),
         }
-    };
+    }
 }
 
-timestamp_adapter!(
-    timestamp_date_time,
-    TimestampFormat::DateTime,
-    "`Option<DateTime>` members with `timestampFormat: iso8601`."
-);
-timestamp_adapter!(
-    timestamp_http_date,
-    TimestampFormat::HttpDate,
-    "`Option<DateTime>` members with `timestampFormat: rfc822`."
-);
+/// Writes a list of floats.
+pub struct FloatListRef<'a, F>(pub &'a [F]);
 
-/// Deserializes a dense map member: entries whose value is `null` are dropped, as the
-/// protocol asks of clients. One pass, straight into the map.
-pub fn dense_map<'de, K, V, D>(deserializer: D) -> Result<Option<BTreeMap<K, V>>, D::Error>
-where
-    K: Deserialize<'de> + Ord,
-    V: Deserialize<'de>,
-    D: Deserializer<'de>,
-{
-    Ok(Option::<DenseMap<K, V>>::deserialize(deserializer)?.map(|m| m.0))
+impl<F: WireFloat> Serialize for FloatListRef<'_, F> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|f| float_to_value(*f)))
+    }
 }
 
-/// Deserializes a dense list member: `null` items are dropped. One pass, straight into the
-/// vector (no intermediate `Vec<Option<T>>`).
-pub fn dense_list<'de, T, D>(deserializer: D) -> Result<Option<Vec<T>>, D::Error>
-where
-    T: Deserialize<'de>,
-    D: Deserializer<'de>,
-{
-    Ok(Option::<DenseVec<T>>::deserialize(deserializer)?.map(|v| v.0))
+/// Reads an `Option<DateTime>` member with `timestampFormat: iso8601`.
+pub struct DateTimeText(pub Option<DateTime>);
+
+/// Reads an `Option<DateTime>` member with `timestampFormat: rfc822`.
+pub struct HttpDateText(pub Option<DateTime>);
+
+fn read_timestamp<'de, D: Deserializer<'de>>(
+    deserializer: D,
+    format: TimestampFormat,
+) -> Result<Option<DateTime>, D::Error> {
+    match Option::<serde_json::Value>::deserialize(deserializer)? {
+        None | Some(serde_json::Value::Null) => Ok(None),
+        Some(v) => timestamp_from_value(&v, format)
+            .map(Some)
+            .map_err(D::Error::custom),
+    }
+}
+
+impl<'de> Deserialize<'de> for DateTimeText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        read_timestamp(deserializer, TimestampFormat::DateTime).map(DateTimeText)
+    }
+}
+
+impl<'de> Deserialize<'de> for HttpDateText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        read_timestamp(deserializer, TimestampFormat::HttpDate).map(HttpDateText)
+    }
+}
+
+/// Writes a timestamp in a format other than epoch seconds.
+pub struct TimestampRef<'a>(pub &'a DateTime, pub TimestampFormat);
+
+impl Serialize for TimestampRef<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        timestamp_to_value(self.0, self.1).serialize(serializer)
+    }
+}
+
+/// Reads a dense map member: entries whose value is `null` are dropped, as the protocol asks
+/// of clients. One pass, straight into the map.
+pub struct DenseMap<K, V>(pub Option<BTreeMap<K, V>>);
+
+impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> Deserialize<'de> for DenseMap<K, V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(DenseMap(
+            Option::<DenseMapInner<K, V>>::deserialize(deserializer)?.map(|m| m.0),
+        ))
+    }
+}
+
+/// Reads a dense list member: `null` items are dropped. One pass, straight into the vector
+/// (no intermediate `Vec<Option<T>>`).
+pub struct DenseList<T>(pub Option<Vec<T>>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for DenseList<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(DenseList(
+            Option::<DenseVec<T>>::deserialize(deserializer)?.map(|v| v.0),
+        ))
+    }
 }
 
 /// Deserializes a string enum without allocating for known values: the text is matched
@@ -263,13 +261,13 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for DenseVec<T> {
     }
 }
 
-struct DenseMap<K, V>(BTreeMap<K, V>);
+struct DenseMapInner<K, V>(BTreeMap<K, V>);
 
-impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> Deserialize<'de> for DenseMap<K, V> {
+impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> Deserialize<'de> for DenseMapInner<K, V> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct Visit<K, V>(std::marker::PhantomData<(K, V)>);
         impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> serde::de::Visitor<'de> for Visit<K, V> {
-            type Value = DenseMap<K, V>;
+            type Value = DenseMapInner<K, V>;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a map")
             }
@@ -283,7 +281,7 @@ impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> Deserialize<'de> for D
                         out.insert(k, v);
                     }
                 }
-                Ok(DenseMap(out))
+                Ok(DenseMapInner(out))
             }
         }
         deserializer.deserialize_map(Visit(std::marker::PhantomData))
@@ -294,30 +292,27 @@ impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> Deserialize<'de> for D
 mod tests {
     use super::*;
 
-    #[derive(Serialize, Deserialize, Default, Debug, PartialEq)]
-    #[serde(default)]
+    /// Reads and writes its members the way generated structures do.
+    #[derive(Default, Debug, PartialEq)]
     struct S {
-        #[serde(with = "float", skip_serializing_if = "Option::is_none")]
         f: Option<f64>,
-        #[serde(with = "float", skip_serializing_if = "Option::is_none")]
         g: Option<f32>,
-        #[serde(with = "float_list", skip_serializing_if = "Option::is_none")]
         l: Option<Vec<f64>>,
-        #[serde(with = "timestamp_date_time", skip_serializing_if = "Option::is_none")]
         d: Option<DateTime>,
-        #[serde(with = "timestamp_http_date", skip_serializing_if = "Option::is_none")]
         h: Option<DateTime>,
-        #[serde(
-            deserialize_with = "dense_map",
-            skip_serializing_if = "Option::is_none"
-        )]
         m: Option<BTreeMap<String, Vec<String>>>,
-        #[serde(
-            deserialize_with = "dense_list",
-            skip_serializing_if = "Option::is_none"
-        )]
         v: Option<Vec<String>>,
     }
+
+    crate::json_struct!(S {
+        f: "f" => Float,
+        g: "g" => Float,
+        l: "l" => FloatList,
+        d: "d" => DateTimeText,
+        h: "h" => HttpDateText,
+        m: "m" => DenseMap,
+        v: "v" => DenseList,
+    });
 
     #[derive(Debug, PartialEq)]
     enum Color {

@@ -8,6 +8,8 @@ mod error_metadata;
 mod header;
 mod json;
 pub mod json_adapters;
+pub mod json_codec;
+pub mod json_struct;
 mod label;
 mod query;
 mod text;

@@ -1,0 +1,158 @@
+//! Lays out `sdk_runtime::json_struct!` invocations one member per line after formatting.
+//! `prettyplease` prints macro arguments as a filled token stream (`field : "wire" => Plain,`
+//! wrapped at the margin); a table is easier to read and diff one row per member.
+
+/// The macro whose invocations are re-laid out.
+const MACRO: &str = "sdk_runtime::json_struct!(";
+
+/// Rewrites every `json_struct!` invocation in `text`; everything else is unchanged.
+pub fn layout_tables(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(MACRO) {
+        let args_start = start + MACRO.len();
+        let Some(len) = closing_paren(&rest[args_start..]) else {
+            break;
+        };
+        out.push_str(&rest[..args_start]);
+        out.push_str(&table(&rest[args_start..args_start + len]));
+        // Skip the argument text and its `)`; the `;` and what follows stay as they are.
+        out.push(')');
+        rest = &rest[args_start + len + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The byte length of the text before the `)` that closes an already opened `(`.
+fn closing_paren(s: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut in_str = false;
+    let mut escaped = false;
+    for (i, c) in s.char_indices() {
+        if in_str {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_str = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_str = true,
+            '(' | '{' | '[' => depth += 1,
+            ')' if depth == 0 => return Some(i),
+            ')' | '}' | ']' => depth = depth.checked_sub(1)?,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// `Name { a : "x" => Plain, b : "y" => Float }` as `Name {\n    a: "x" => Plain,\n ...}`.
+fn table(args: &str) -> String {
+    let flat = squeeze(args);
+    let (Some(open), Some(close)) = (flat.find('{'), flat.rfind('}')) else {
+        return args.to_owned();
+    };
+    let name = flat[..open].trim();
+    let rows: Vec<String> = split_rows(&flat[open + 1..close])
+        .into_iter()
+        .map(|row| row.replacen(" :", ":", 1))
+        .collect();
+    if rows.is_empty() {
+        return format!("{name} {{}}");
+    }
+    let mut s = format!("{name} {{\n");
+    for row in rows {
+        s.push_str("    ");
+        s.push_str(&row);
+        s.push_str(",\n");
+    }
+    s.push('}');
+    s
+}
+
+/// Collapses each run of whitespace outside string literals to one space.
+fn squeeze(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_str = false;
+    let mut escaped = false;
+    let mut space = false;
+    for c in s.chars() {
+        if in_str {
+            out.push(c);
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_str = false,
+                _ => {}
+            }
+            continue;
+        }
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        if c == '"' {
+            in_str = true;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The comma-separated rows of a table body, trimmed, without empty ones.
+fn split_rows(body: &str) -> Vec<String> {
+    let mut rows = Vec::new();
+    let mut current = String::new();
+    let mut in_str = false;
+    let mut escaped = false;
+    for c in body.chars() {
+        if in_str {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_str = false,
+                _ => {}
+            }
+        } else if c == '"' {
+            in_str = true;
+        } else if c == ',' {
+            rows.push(std::mem::take(&mut current));
+            continue;
+        }
+        current.push(c);
+    }
+    rows.push(current);
+    rows.into_iter()
+        .map(|r| r.trim().to_owned())
+        .filter(|r| !r.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_row_per_member() {
+        let text = "struct A;\nsdk_runtime::json_struct!(\n    A { a : \"x, y\" => Plain, b_c : \"q\\\"\" |\n    \"Q\" => Float }\n);\nfn f() {}\n";
+        assert_eq!(
+            layout_tables(text),
+            "struct A;\nsdk_runtime::json_struct!(A {\n    a: \"x, y\" => Plain,\n    b_c: \"q\\\"\" | \"Q\" => Float,\n});\nfn f() {}\n"
+        );
+    }
+
+    #[test]
+    fn empty_tables_and_other_text_are_kept() {
+        let text = "sdk_runtime::json_struct!(E {});\nlet s = \"json_struct!(\";\n";
+        assert_eq!(layout_tables(text), text);
+        assert_eq!(layout_tables("no macro here"), "no macro here");
+    }
+}

@@ -10,9 +10,14 @@
 //! Items live in modules named for what they own and are re-exported at the crate root.
 //!
 //! # Features
-//! - `reqwest` (default): `ReqwestClient`, the default HTTP client (rustls, pooled).
+//! - `default-https-client` (default): `HyperClient`, the default HTTP client (hyper 1,
+//!   rustls with the ring provider and the platform's roots, pooled; `http` and `https`).
 //! - `aws-config` (default): `Config::load_from_env`, the full AWS credential and region
-//!   chain. Without it, use [`Config::from_env`] or explicit settings.
+//!   chain; its providers that need HTTP send through `HyperClient` (with
+//!   `default-https-client`) via `config::SmithyHttpClient`. Without it, use
+//!   [`Config::from_env`] or explicit settings.
+//! - `gzip`: `wire::gzip_if_large`, for operations with `requestcompression`.
+//! - `content-md5`: `wire::content_md5`, for operations with `httpChecksumRequired`.
 //!
 //! With `--no-default-features`, set an HTTP client with
 //! [`ConfigBuilder::http_client`]; otherwise every call fails with a construction error.
@@ -83,8 +88,8 @@ pub use error::{
     ProvideErrorMetadata, ResponseParseError, ServiceError, TimeoutError, TransportError,
     UnhandledError,
 };
-#[cfg(feature = "reqwest")]
-pub use http_client::ReqwestClient;
+#[cfg(feature = "default-https-client")]
+pub use http_client::HyperClient;
 pub use http_client::{
     ConnectorError, ConnectorErrorKind, FnHttpClient, HttpClient, ReplayClient, SharedHttpClient,
 };

@@ -1,6 +1,6 @@
 //! How the behaviour tests build a FinSpace Data client pointed at a loopback [`Server`]:
 //! region `us-east-1`, the fake credentials botocore's recording used, the server as
-//! `endpoint_url`, retries off unless asked for. With the `reqwest` feature the client uses
+//! `endpoint_url`, retries off unless asked for. With the `default-https-client` feature the client uses
 //! its default HTTP client; without it, the runtime's `FnHttpClient` with
 //! [`loopback::http_client`](crate::loopback::http_client).
 
@@ -55,12 +55,12 @@ pub fn fast_retries(max_attempts: u32) -> RetryConfig {
         .max_backoff(Duration::from_millis(1))
 }
 
-#[cfg(feature = "reqwest")]
+#[cfg(feature = "default-https-client")]
 fn with_transport(builder: ConfigBuilder) -> ConfigBuilder {
     builder
 }
 
-#[cfg(not(feature = "reqwest"))]
+#[cfg(not(feature = "default-https-client"))]
 fn with_transport(builder: ConfigBuilder) -> ConfigBuilder {
     builder.http_client(crate::loopback::http_client())
 }

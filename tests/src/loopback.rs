@@ -1,5 +1,5 @@
 //! A small recording HTTP/1.1 server on 127.0.0.1 for behaviour tests of the generated client,
-//! and a minimal HTTP/1.1 transport for builds without the `reqwest` feature.
+//! and a minimal HTTP/1.1 transport for builds without the `default-https-client` feature.
 //!
 //! [`Server`] binds port 0, accepts connections on a thread (one thread per connection, at
 //! most [`MAX_CONNECTIONS`]), keeps connections alive across requests, reads `Content-Length`
@@ -419,10 +419,10 @@ fn write_response(
     writer.flush()
 }
 
-/// A minimal HTTP/1.1 transport for the runtime's `FnHttpClient`, used when the `reqwest`
-/// feature is off: one connection per request, the request written exactly as the runtime
-/// built it (request line from the URI's path and query, its headers in order, its body),
-/// the response read up to its `Content-Length` (or to EOF without one). Plain `http://` only.
+/// A minimal HTTP/1.1 transport for the runtime's `FnHttpClient`, used when the
+/// `default-https-client` feature is off: one connection per request, the request written
+/// exactly as the runtime built it (request line from the URI's path and query, its headers
+/// in order, its body), the response read up to its `Content-Length` (or to EOF without one). Plain `http://` only.
 pub fn http_client() -> sdk_runtime::FnHttpClient {
     sdk_runtime::FnHttpClient::new(|request: sdk_runtime::HttpRequest| async move {
         send(request).await.map_err(sdk_runtime::ConnectorError::io)

@@ -362,8 +362,8 @@ async fn send_input_sends_what_botocore_sends() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-/// The default (reqwest) client keeps one pooled connection for sequential calls.
-#[cfg(feature = "reqwest")]
+/// The default (hyper) client keeps one pooled connection for sequential calls.
+#[cfg(feature = "default-https-client")]
 #[tokio::test]
 async fn the_default_client_reuses_its_connection() {
     let server = Server::start();

@@ -4,7 +4,8 @@
 //! - Per-call cost: runs the criterion benches of the `bench` crate (`cargo bench -p bench`)
 //!   and reads each estimate from `<target>/criterion/<case>/<sdk>/new/estimates.json`.
 //! - Build cost: generates tiny binaries into a temporary directory (ours with default
-//!   features, ours with the lightest set `default-features = false, features = ["reqwest"]`,
+//!   features, ours with the lightest set `default-features = false, features =
+//!   ["default-https-client"]` (the hyper/rustls transport, no aws-config),
 //!   theirs with `aws-sdk-finspacedata` + `aws-config` + `tokio`), each SDK crate copied beside
 //!   them as a path dependency so both are compiled the same way, and builds each from fresh
 //!   empty target directories: clean debug and release wall time, crates compiled, stripped
@@ -456,7 +457,7 @@ fn builds(root: &Path, scratch: &Path) -> Result<(Vec<Row>, Versions)> {
         "tiny-ours-light",
         &format!(
             "finspace-data = {{ path = \"../vendor/finspace-data\", default-features = false, \
-             features = [\"reqwest\"] }}\n{tokio}"
+             features = [\"default-https-client\"] }}\n{tokio}"
         ),
         OURS_MAIN,
     )?;
@@ -654,8 +655,8 @@ fn report(table: &str, versions: &Versions, elapsed: f64) -> Result<String> {
          `cargo test -p bench` checks both SDKs read the same data.\n\
          - Build rows: tiny binaries generated into a temporary directory, each making one \
          `get_user` call: ours with default features, ours with the lightest feature set \
-         (`default-features = false, features = [\"reqwest\"]`: explicit or environment-variable \
-         credentials), theirs with aws-sdk-finspacedata + aws-config + tokio (default features). \
+         (`default-features = false, features = [\"default-https-client\"]`: the hyper/rustls \
+         transport without aws-config, explicit or environment-variable credentials), theirs with aws-sdk-finspacedata + aws-config + tokio (default features). \
          Each SDK crate is copied beside them and used as a path dependency; every build starts \
          from its own empty target directory, with `CARGO_INCREMENTAL=0` and the workspace's \
          `Cargo.lock`. Times are wall clock on a machine shared with other work, so expect a \

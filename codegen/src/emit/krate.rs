@@ -8,8 +8,26 @@ use crate::ir::{Service, ShapeDef};
 use crate::naming::ident;
 use crate::GenerateOptions;
 
-/// `Cargo.toml` of the generated crate.
-pub fn cargo_toml(opts: &GenerateOptions) -> String {
+/// `Cargo.toml` of the generated crate. The runtime's optional body helpers are enabled only
+/// when an operation needs them: `gzip` for `requestcompression`, `content-md5` for
+/// `httpChecksumRequired` (the serializers emitted in `serialize.rs` call them).
+pub fn cargo_toml(svc: &Service, opts: &GenerateOptions) -> String {
+    let mut runtime_features = Vec::new();
+    if svc
+        .operations
+        .iter()
+        .any(|op| op.request_compression.iter().any(|e| e == "gzip"))
+    {
+        runtime_features.push("\"gzip\"");
+    }
+    if svc.operations.iter().any(|op| op.checksum_required) {
+        runtime_features.push("\"content-md5\"");
+    }
+    let runtime_features = if runtime_features.is_empty() {
+        String::new()
+    } else {
+        format!(", features = [{}]", runtime_features.join(", "))
+    };
     let workspace = if opts.standalone {
         "\n[workspace]\n"
     } else {
@@ -29,15 +47,16 @@ publish = false
 doctest = false
 
 [features]
-default = ["aws-config", "reqwest"]
+default = ["aws-config", "default-https-client"]
 # The standard AWS region and credential chain (profiles, SSO, IMDS, ...). Without it the
 # client takes credentials from an explicit provider or the AWS_* environment variables.
 aws-config = ["sdk-runtime/aws-config"]
-# The default HTTP client (reqwest with rustls). Without it, plug in your own `HttpClient`.
-reqwest = ["sdk-runtime/reqwest"]
+# The default HTTP client, `HyperClient` (hyper with rustls, pooled; the name aws-sdk crates
+# use for theirs). Without it, plug in your own `HttpClient`.
+default-https-client = ["sdk-runtime/default-https-client"]
 
 [dependencies]
-sdk-runtime = {{ path = "{runtime}", default-features = false }}
+sdk-runtime = {{ path = "{runtime}", default-features = false{runtime_features} }}
 serde = "1"
 {workspace}"#,
         runtime = opts.runtime_path,
@@ -138,5 +157,40 @@ pub fn error_mod(shapes: &[&ShapeDef]) -> TokenStream {
     quote! {
         #( mod #mods; )*
         #( pub use self::#mods::{#names, #builders}; )*
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::ModelFiles;
+
+    /// The generated `Cargo.toml` for a one-operation model with `extra` in the operation.
+    fn cargo_toml_for(extra: serde_json::Value) -> String {
+        let mut op = serde_json::json!({
+            "name": "Put", "http": {"method": "PUT", "requestUri": "/"}, "input": {"shape": "In"}
+        });
+        op.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        let model = serde_json::json!({
+            "metadata": {"protocol": "rest-json"},
+            "operations": {"Put": op},
+            "shapes": {"In": {"type": "structure", "members": {}}}
+        });
+        let files = ModelFiles::from_service(serde_json::from_value(model).unwrap());
+        let svc = crate::resolve::resolve(&files).unwrap();
+        cargo_toml(&svc, &GenerateOptions::new("x", "../runtime"))
+    }
+
+    #[test]
+    fn runtime_body_features_only_when_an_operation_needs_them() {
+        let plain = cargo_toml_for(serde_json::json!({}));
+        assert!(plain.contains(r#"path = "../runtime", default-features = false }"#));
+        let gzip =
+            cargo_toml_for(serde_json::json!({"requestcompression": {"encodings": ["gzip"]}}));
+        assert!(gzip.contains(r#"default-features = false, features = ["gzip"] }"#));
+        let md5 = cargo_toml_for(serde_json::json!({"httpChecksumRequired": true}));
+        assert!(md5.contains(r#"default-features = false, features = ["content-md5"] }"#));
     }
 }

@@ -83,7 +83,7 @@ pub fn emit(svc: &Service, opts: &GenerateOptions) -> Result<Emitted, CodegenErr
     out.rust
         .insert("src/lib.rs".into(), krate::lib_rs(svc, opts));
     out.text
-        .insert("Cargo.toml".into(), krate::cargo_toml(opts));
+        .insert("Cargo.toml".into(), krate::cargo_toml(svc, opts));
     if let Some(helpers) = &opts.conformance_helpers {
         out.rust.insert(
             "src/conformance.rs".into(),

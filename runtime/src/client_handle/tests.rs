@@ -327,7 +327,7 @@ async fn construction_errors_are_returned_unsent() {
     );
 }
 
-#[cfg(not(feature = "reqwest"))]
+#[cfg(not(feature = "default-https-client"))]
 #[tokio::test]
 async fn no_http_client_is_a_construction_error() {
     let h = ClientHandle::new(

@@ -4,6 +4,11 @@
 
 mod env;
 mod sdk;
+#[cfg(feature = "aws-config")]
+mod smithy_http;
+
+#[cfg(feature = "aws-config")]
+pub use smithy_http::SmithyHttpClient;
 
 pub use crate::retry::RetryConfig;
 pub use crate::timeout::TimeoutConfig;
@@ -97,7 +102,7 @@ impl Config {
         &self.timeout_config
     }
 
-    /// The HTTP client (`None` only without the `reqwest` feature when none was set).
+    /// The HTTP client (`None` only without the `default-https-client` feature when none was set).
     pub fn http_client(&self) -> Option<&SharedHttpClient> {
         self.http_client.as_ref()
     }
@@ -237,17 +242,17 @@ impl ConfigBuilder {
         self
     }
 
-    /// Finishes the configuration. Without an HTTP client, the `reqwest` feature provides
-    /// one using the configured connect timeout.
+    /// Finishes the configuration. Without an HTTP client, the `default-https-client` feature
+    /// provides one using the configured connect timeout.
     pub fn build(self) -> Config {
-        #[cfg(feature = "reqwest")]
+        #[cfg(feature = "default-https-client")]
         let http_client = self.http_client.or_else(|| {
-            let client = crate::http_client::ReqwestClient::builder()
+            let client = crate::http_client::HyperClient::builder()
                 .connect_timeout(self.timeout_config.connect_timeout)
                 .build();
             Some(Arc::new(client) as SharedHttpClient)
         });
-        #[cfg(not(feature = "reqwest"))]
+        #[cfg(not(feature = "default-https-client"))]
         let http_client = self.http_client;
         Config {
             region: self.region,
@@ -350,6 +355,9 @@ mod tests {
         assert!(!config.use_fips() && !config.use_dual_stack());
         assert_eq!(*config.retry_config(), RetryConfig::standard());
         assert_eq!(*config.timeout_config(), TimeoutConfig::default());
-        assert_eq!(config.http_client().is_some(), cfg!(feature = "reqwest"));
+        assert_eq!(
+            config.http_client().is_some(),
+            cfg!(feature = "default-https-client")
+        );
     }
 }

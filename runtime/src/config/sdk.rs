@@ -14,12 +14,29 @@ impl Config {
     }
 
     /// Loads the standard AWS configuration chain (environment, profiles, SSO, web
-    /// identity, IMDS, ...) with `aws-config` and converts it.
+    /// identity, IMDS, ...) with `aws-config` and converts it. The providers that need HTTP
+    /// send through this crate's default client (`default-https-client`); without that
+    /// feature they have no HTTP client and report an error, and the rest of the chain
+    /// (environment, profiles, `credential_process`) still works.
     #[cfg(feature = "aws-config")]
     pub async fn load_from_env() -> Config {
-        let sdk = aws_config::load_defaults(aws_config::BehaviorVersion::latest()).await;
+        let loader = aws_config::defaults(aws_config::BehaviorVersion::latest());
+        #[cfg(feature = "default-https-client")]
+        let loader = loader.http_client(default_smithy_client());
+        let sdk = loader.load().await;
         Config::from_sdk_config(&sdk)
     }
+}
+
+/// `HyperClient` for aws-config, with the connect timeouts its providers ask for. It is a
+/// separate pool from the SDK's own client, which takes its settings from the loaded config.
+#[cfg(all(feature = "aws-config", feature = "default-https-client"))]
+fn default_smithy_client() -> super::SmithyHttpClient {
+    use crate::http_client::{HyperClient, SharedHttpClient};
+    use std::sync::Arc;
+    super::SmithyHttpClient::new(HyperClient::new()).with_connect_timeouts(|timeout| {
+        Arc::new(HyperClient::builder().connect_timeout(timeout).build()) as SharedHttpClient
+    })
 }
 
 impl ConfigBuilder {

@@ -19,7 +19,7 @@ pub enum ConstructionErrorKind {
     Region,
     /// The endpoint could not be resolved, or the resolved endpoint is not usable.
     Endpoint,
-    /// No HTTP client is configured (the `reqwest` feature is off and none was given).
+    /// No HTTP client is configured (the `default-https-client` feature is off and none was given).
     HttpClient,
     /// The request could not be signed.
     Signing,
@@ -116,7 +116,7 @@ impl ConstructionError {
         Self::new(
             ConstructionErrorKind::HttpClient,
             None,
-            "no HTTP client is configured; enable the `reqwest` feature or set one with \
+            "no HTTP client is configured; enable the `default-https-client` feature or set one with \
              `Config::builder().http_client(..)`",
         )
     }

@@ -1,17 +1,17 @@
 //! The [`HttpClient`] trait the runtime sends requests through, its error type
-//! [`ConnectorError`], the default reqwest transport and in-memory transports for tests.
+//! [`ConnectorError`], the default hyper transport and in-memory transports for tests.
 
 mod connector_error;
 mod fn_client;
+#[cfg(feature = "default-https-client")]
+mod hyper_client;
 mod replay;
-#[cfg(feature = "reqwest")]
-mod reqwest_client;
 
 pub use connector_error::{ConnectorError, ConnectorErrorKind};
 pub use fn_client::FnHttpClient;
+#[cfg(feature = "default-https-client")]
+pub use hyper_client::{HyperClient, HyperClientBuilder};
 pub use replay::ReplayClient;
-#[cfg(feature = "reqwest")]
-pub use reqwest_client::{ReqwestClient, ReqwestClientBuilder};
 
 use crate::{BoxFuture, HttpRequest, HttpResponse};
 use std::sync::Arc;

@@ -1,18 +1,20 @@
 //! Request body and host helpers for generated serializers: `Content-MD5` for operations
-//! with `httpChecksumRequired`, gzip for operations with `requestcompression`, and host
-//! prefixes with `{label}`s filled from input members.
+//! with `httpChecksumRequired` (feature `content-md5`), gzip for operations with
+//! `requestcompression` (feature `gzip`), and host prefixes with `{label}`s filled from input
+//! members.
 
 use crate::error::ConstructionError;
+#[cfg(any(feature = "gzip", feature = "content-md5"))]
 use http::{HeaderName, HeaderValue};
-use md5::Digest;
-use std::io::Write;
 
 /// Bodies smaller than this are sent uncompressed (botocore's
 /// `request_min_compression_size_bytes` default).
 pub const MIN_COMPRESSION_SIZE: usize = 10_240;
 
 /// The `Content-MD5` header for `body` (base64 of its MD5 digest).
+#[cfg(feature = "content-md5")]
 pub fn content_md5(body: &[u8]) -> (HeaderName, HeaderValue) {
+    use md5::Digest;
     let digest = md5::Md5::digest(body);
     let value = aws_smithy_types::base64::encode(digest);
     (
@@ -24,10 +26,12 @@ pub fn content_md5(body: &[u8]) -> (HeaderName, HeaderValue) {
 
 /// Gzips `body` when it is at least [`MIN_COMPRESSION_SIZE`] bytes and appends `gzip` to the
 /// `Content-Encoding` in `headers` (after any modelled encoding). Smaller bodies pass as is.
+#[cfg(feature = "gzip")]
 pub fn gzip_if_large(
     body: Vec<u8>,
     headers: &mut Vec<(HeaderName, HeaderValue)>,
 ) -> Result<Vec<u8>, ConstructionError> {
+    use std::io::Write;
     if body.len() < MIN_COMPRESSION_SIZE {
         return Ok(body);
     }
@@ -93,8 +97,8 @@ pub fn expand_host_prefix(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Read;
 
+    #[cfg(feature = "content-md5")]
     #[test]
     fn md5_header() {
         let (name, value) = content_md5(br#"{"foo":"base64 encoded md5 checksum"}"#);
@@ -102,8 +106,10 @@ mod tests {
         assert_eq!(value, "iB0/3YSo7maijL0IGOgA9g==");
     }
 
+    #[cfg(feature = "gzip")]
     #[test]
     fn gzip_only_large_bodies() {
+        use std::io::Read;
         let mut headers = Vec::new();
         assert_eq!(
             gzip_if_large(b"small".to_vec(), &mut headers).unwrap(),

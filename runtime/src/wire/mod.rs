@@ -14,7 +14,11 @@ mod label;
 mod query;
 mod text;
 
-pub use body::{content_md5, expand_host_prefix, gzip_if_large, MIN_COMPRESSION_SIZE};
+#[cfg(feature = "content-md5")]
+pub use body::content_md5;
+#[cfg(feature = "gzip")]
+pub use body::gzip_if_large;
+pub use body::{expand_host_prefix, MIN_COMPRESSION_SIZE};
 pub use error_metadata::{error_metadata, sanitize_error_code};
 pub use header::{header_value, prefixed_header, response_header, sensitive_header_value};
 pub use json::{parse_json_body, parse_json_lenient};

@@ -143,29 +143,40 @@ impl ClientHandle {
         request: Result<OperationRequest, ConstructionError>,
         parse: impl Fn(&HttpResponse) -> Result<O, Error<E>> + Send,
     ) -> Result<O, Error<E>> {
+        match self.dispatch(op, request).await {
+            Ok(response) => parse(&response),
+            Err(failure) => Err(failure.into()),
+        }
+    }
+
+    /// The non-generic part of [`invoke`](Self::invoke): the operation span, the operation
+    /// timeout and the retry loop, boxed so that its state machine is compiled once in this
+    /// crate instead of once per operation in every generated crate.
+    fn dispatch(
+        &self,
+        op: &'static OperationMeta,
+        request: Result<OperationRequest, ConstructionError>,
+    ) -> crate::BoxFuture<'_, Result<HttpResponse, Failure>> {
         let span = tracing::debug_span!(
             "operation",
             service = self.service.service_id,
             operation = op.name
         );
-        async move {
-            let request = request?;
-            let response = match self.config.timeout_config().operation_timeout {
-                Some(limit) => tokio::time::timeout(limit, self.send(request))
-                    .await
-                    .unwrap_or_else(|_| {
-                        tracing::debug!(?limit, "operation timed out");
-                        Err(Failure::Timeout(TimeoutError::operation(limit)))
-                    }),
-                None => self.send(request).await,
-            };
-            match response {
-                Ok(response) => parse(&response),
-                Err(failure) => Err(failure.into()),
+        Box::pin(
+            async move {
+                let request = request?;
+                match self.config.timeout_config().operation_timeout {
+                    Some(limit) => tokio::time::timeout(limit, self.send(request))
+                        .await
+                        .unwrap_or_else(|_| {
+                            tracing::debug!(?limit, "operation timed out");
+                            Err(Failure::Timeout(TimeoutError::operation(limit)))
+                        }),
+                    None => self.send(request).await,
+                }
             }
-        }
-        .instrument(span)
-        .await
+            .instrument(span),
+        )
     }
 
     /// Checks the configuration, builds the request and runs the retry loop.

@@ -27,20 +27,12 @@ pub fn layout_tables(text: &str) -> String {
 /// The byte length of the text before the `)` that closes an already opened `(`.
 fn closing_paren(s: &str) -> Option<usize> {
     let mut depth = 0usize;
-    let mut in_str = false;
-    let mut escaped = false;
+    let mut lit = Literal::default();
     for (i, c) in s.char_indices() {
-        if in_str {
-            match c {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' => in_str = false,
-                _ => {}
-            }
+        if lit.step(c) {
             continue;
         }
         match c {
-            '"' => in_str = true,
             '(' | '{' | '[' => depth += 1,
             ')' if depth == 0 => return Some(i),
             ')' | '}' | ']' => depth = depth.checked_sub(1)?,
@@ -77,21 +69,10 @@ fn table(args: &str) -> String {
 /// Collapses each run of whitespace outside string literals to one space.
 fn squeeze(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut in_str = false;
-    let mut escaped = false;
+    let mut lit = Literal::default();
     let mut space = false;
     for c in s.chars() {
-        if in_str {
-            out.push(c);
-            match c {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' => in_str = false,
-                _ => {}
-            }
-            continue;
-        }
-        if c.is_whitespace() {
+        if !lit.step(c) && c.is_whitespace() {
             space = true;
             continue;
         }
@@ -99,9 +80,6 @@ fn squeeze(s: &str) -> String {
             out.push(' ');
         }
         space = false;
-        if c == '"' {
-            in_str = true;
-        }
         out.push(c);
     }
     out
@@ -111,19 +89,9 @@ fn squeeze(s: &str) -> String {
 fn split_rows(body: &str) -> Vec<String> {
     let mut rows = Vec::new();
     let mut current = String::new();
-    let mut in_str = false;
-    let mut escaped = false;
+    let mut lit = Literal::default();
     for c in body.chars() {
-        if in_str {
-            match c {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' => in_str = false,
-                _ => {}
-            }
-        } else if c == '"' {
-            in_str = true;
-        } else if c == ',' {
+        if !lit.step(c) && c == ',' {
             rows.push(std::mem::take(&mut current));
             continue;
         }
@@ -134,6 +102,30 @@ fn split_rows(body: &str) -> Vec<String> {
         .map(|r| r.trim().to_owned())
         .filter(|r| !r.is_empty())
         .collect()
+}
+
+/// Tracks whether a character stream is inside a string literal.
+#[derive(Default)]
+struct Literal {
+    inside: bool,
+    escaped: bool,
+}
+
+impl Literal {
+    /// Feeds `c`; true when `c` belongs to a string literal (its quotes included).
+    fn step(&mut self, c: char) -> bool {
+        if !self.inside {
+            self.inside = c == '"';
+            return self.inside;
+        }
+        match c {
+            _ if self.escaped => self.escaped = false,
+            '\\' => self.escaped = true,
+            '"' => self.inside = false,
+            _ => {}
+        }
+        true
+    }
 }
 
 #[cfg(test)]

@@ -151,7 +151,9 @@ impl ClientHandle {
 
     /// The non-generic part of [`invoke`](Self::invoke): the operation span, the operation
     /// timeout and the retry loop, boxed so that its state machine is compiled once in this
-    /// crate instead of once per operation in every generated crate.
+    /// crate instead of once per operation in every generated crate. Never inlined, so the
+    /// boxing (and with it the state machine's code) stays in this crate.
+    #[inline(never)]
     fn dispatch(
         &self,
         op: &'static OperationMeta,

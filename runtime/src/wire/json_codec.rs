@@ -65,31 +65,27 @@ impl<F: adapters::WireFloat> Codec<Vec<F>> for FloatList {
     }
 }
 
-impl Codec<DateTime> for DateTimeText {
-    fn read<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<DateTime>, A::Error> {
-        Ok(map.next_value::<adapters::DateTimeText>()?.0)
-    }
-    fn write<S: SerializeStruct>(
-        out: &mut S,
-        key: &'static str,
-        v: &DateTime,
-    ) -> Result<(), S::Error> {
-        out.serialize_field(key, &adapters::TimestampRef(v, TimestampFormat::DateTime))
-    }
+/// `Codec<DateTime>` for a text timestamp codec: read through the `json_adapters` reader of
+/// the same name, written in `$format`.
+macro_rules! text_timestamp_codec {
+    ($codec:ident, $format:expr) => {
+        impl Codec<DateTime> for $codec {
+            fn read<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<DateTime>, A::Error> {
+                Ok(map.next_value::<adapters::$codec>()?.0)
+            }
+            fn write<S: SerializeStruct>(
+                out: &mut S,
+                key: &'static str,
+                v: &DateTime,
+            ) -> Result<(), S::Error> {
+                out.serialize_field(key, &adapters::TimestampRef(v, $format))
+            }
+        }
+    };
 }
 
-impl Codec<DateTime> for HttpDateText {
-    fn read<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<DateTime>, A::Error> {
-        Ok(map.next_value::<adapters::HttpDateText>()?.0)
-    }
-    fn write<S: SerializeStruct>(
-        out: &mut S,
-        key: &'static str,
-        v: &DateTime,
-    ) -> Result<(), S::Error> {
-        out.serialize_field(key, &adapters::TimestampRef(v, TimestampFormat::HttpDate))
-    }
-}
+text_timestamp_codec!(DateTimeText, TimestampFormat::DateTime);
+text_timestamp_codec!(HttpDateText, TimestampFormat::HttpDate);
 
 impl<T: Serialize + DeserializeOwned> Codec<Vec<T>> for DenseList {
     fn read<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<Vec<T>>, A::Error> {

@@ -17,7 +17,8 @@ impl Client {
         }
     }
     /// Creates a client from shared AWS configuration (`aws_types::SdkConfig`), as loaded
-    /// by `aws_config::load_defaults`.
+    /// by `aws_config::load_defaults` (features `aws-config` or `aws-types`).
+    #[cfg(feature = "aws-types")]
     pub fn new(sdk_config: &sdk_runtime::aws_types::SdkConfig) -> Self {
         Self::from_conf(crate::Config::from_sdk_config(sdk_config))
     }

@@ -16,6 +16,8 @@
 //!   chain; its providers that need HTTP send through `HyperClient` (with
 //!   `default-https-client`) via `config::SmithyHttpClient`. Without it, use
 //!   [`Config::from_env`] or explicit settings.
+//! - `aws-types` (with `aws-config`): `Config::from_sdk_config`, `ConfigBuilder::from_sdk_config`
+//!   and the `aws_types` re-export, for an `SdkConfig` built or loaded elsewhere.
 //! - `gzip`: `wire::gzip_if_large`, for operations with `requestcompression`.
 //! - `content-md5`: `wire::content_md5`, for operations with `httpChecksumRequired`.
 //!
@@ -77,6 +79,7 @@ mod user_agent;
 pub mod wire;
 
 pub use aws_credential_types;
+#[cfg(feature = "aws-types")]
 pub use aws_types;
 pub use bytes;
 pub use http;

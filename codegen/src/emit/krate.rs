@@ -50,7 +50,10 @@ doctest = false
 default = ["aws-config", "default-https-client"]
 # The standard AWS region and credential chain (profiles, SSO, IMDS, ...). Without it the
 # client takes credentials from an explicit provider or the AWS_* environment variables.
-aws-config = ["sdk-runtime/aws-config"]
+aws-config = ["aws-types", "sdk-runtime/aws-config"]
+# `Client::new(&SdkConfig)` for an `aws_types::SdkConfig` built or loaded elsewhere, without
+# the rest of aws-config (implied by `aws-config`).
+aws-types = ["sdk-runtime/aws-types"]
 # The default HTTP client, `HyperClient` (hyper with rustls, pooled; the name aws-sdk crates
 # use for theirs). Without it, plug in your own `HttpClient`.
 default-https-client = ["sdk-runtime/default-https-client"]

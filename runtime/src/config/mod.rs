@@ -3,6 +3,7 @@
 //! `aws_types::SdkConfig`.
 
 mod env;
+#[cfg(feature = "aws-types")]
 mod sdk;
 #[cfg(feature = "aws-config")]
 mod smithy_http;

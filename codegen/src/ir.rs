@@ -207,6 +207,13 @@ pub struct OperationDef {
     pub request_compression: Vec<String>,
 }
 
+impl OperationDef {
+    /// True when request bodies are gzipped (`requestcompression` lists `gzip`).
+    pub fn gzips_requests(&self) -> bool {
+        self.request_compression.iter().any(|e| e == "gzip")
+    }
+}
+
 /// How an operation pages.
 #[derive(Debug, Clone)]
 pub struct PaginatorDef {

@@ -55,7 +55,7 @@
 //!
 //! Added for the conformance vectors (issue 5): the value types [`DateTime`], [`Blob`],
 //! [`Document`] and [`TimestampFormat`] (formats and base64 from `aws-smithy-types`, already in
-//! the tree through `aws-sigv4`); `wire::json_adapters` (readers and writers for floats,
+//! the tree through `aws-sigv4`); `wire::json_adapters` (JSON value conversions for floats,
 //! timestamp formats, dense lists and maps); text forms and header lists (`wire::fmt_float`,
 //! `fmt_timestamp`, `header_list`, `read_header*`, `read_prefix_headers`, `prefixed_header`);
 //! `wire::{content_md5, gzip_if_large, expand_host_prefix}`;

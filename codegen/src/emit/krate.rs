@@ -13,11 +13,7 @@ use crate::GenerateOptions;
 /// `httpChecksumRequired` (the serializers emitted in `serialize.rs` call them).
 pub fn cargo_toml(svc: &Service, opts: &GenerateOptions) -> String {
     let mut runtime_features = Vec::new();
-    if svc
-        .operations
-        .iter()
-        .any(|op| op.request_compression.iter().any(|e| e == "gzip"))
-    {
+    if svc.operations.iter().any(|op| op.gzips_requests()) {
         runtime_features.push("\"gzip\"");
     }
     if svc.operations.iter().any(|op| op.checksum_required) {

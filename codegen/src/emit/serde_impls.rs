@@ -11,22 +11,6 @@ use crate::error::CodegenError;
 use crate::ir::{Location, MemberDef, Service, ShapeDef, ShapeKind, StructDef, TimestampFormat};
 use crate::naming::ident;
 
-/// How a body member's JSON form differs from its Rust type's own serde form.
-enum Adapter {
-    /// The type's own form.
-    Plain,
-    /// A float: special values travel as strings.
-    Float,
-    /// A list of floats.
-    FloatList,
-    /// A timestamp in a text format.
-    Timestamp(TimestampFormat),
-    /// A list whose `null` items are dropped when reading.
-    DenseList,
-    /// A map whose `null` values are dropped when reading.
-    DenseMap,
-}
-
 /// `sdk_runtime::json_struct!` for one structure: a table of its body members.
 pub fn struct_serde(
     svc: &Service,
@@ -44,7 +28,7 @@ pub fn struct_serde(
             "Message" if shape.exception.is_some() => quote!(| "message"),
             _ => quote!(),
         };
-        let codec = ident(adapter(svc, &shape.wire_name, m)?.codec());
+        let codec = ident(codec(svc, &shape.wire_name, m)?);
         rows.push(quote!(#f: #wire #alias => #codec));
     }
     Ok(quote! {
@@ -52,46 +36,34 @@ pub fn struct_serde(
     })
 }
 
-impl Adapter {
-    /// The marker type in `sdk_runtime::wire::json_codec`.
-    fn codec(&self) -> &'static str {
-        match self {
-            Adapter::Plain => "Plain",
-            Adapter::Float => "Float",
-            Adapter::FloatList => "FloatList",
-            Adapter::Timestamp(TimestampFormat::HttpDate) => "HttpDateText",
-            Adapter::Timestamp(_) => "DateTimeText",
-            Adapter::DenseList => "DenseList",
-            Adapter::DenseMap => "DenseMap",
-        }
-    }
-}
-
-/// The adapter a body member needs; unsupported combinations are named errors.
-fn adapter(svc: &Service, owner: &str, m: &MemberDef) -> Result<Adapter, CodegenError> {
+/// The codec of a body member: the marker type in `sdk_runtime::wire::json_codec` for how its
+/// JSON form differs from its Rust type's own serde form. Unsupported combinations are named
+/// errors.
+fn codec(svc: &Service, owner: &str, m: &MemberDef) -> Result<&'static str, CodegenError> {
     let what = || format!("{owner}.{}", m.name);
     let default_ts = |id| {
         svc.timestamp_format(None, id, TimestampFormat::EpochSeconds)
             == TimestampFormat::EpochSeconds
     };
     Ok(match &svc.shape(m.target).kind {
-        ShapeKind::Float | ShapeKind::Double => Adapter::Float,
+        ShapeKind::Float | ShapeKind::Double => "Float",
         ShapeKind::Timestamp => {
             match svc.timestamp_format(m.timestamp_format, m.target, TimestampFormat::EpochSeconds)
             {
-                TimestampFormat::EpochSeconds => Adapter::Plain,
-                other => Adapter::Timestamp(other),
+                TimestampFormat::EpochSeconds => "Plain",
+                TimestampFormat::Iso8601 => "DateTimeText",
+                TimestampFormat::HttpDate => "HttpDateText",
             }
         }
         ShapeKind::List { member } => match svc.shape(*member).kind {
-            ShapeKind::Float | ShapeKind::Double => Adapter::FloatList,
+            ShapeKind::Float | ShapeKind::Double => "FloatList",
             ShapeKind::Timestamp if !default_ts(*member) => {
                 return Err(CodegenError::unsupported(
                     &what(),
                     "a list of timestamps with a non-default `timestampFormat` in a JSON body",
                 ))
             }
-            _ => Adapter::DenseList,
+            _ => "DenseList",
         },
         ShapeKind::Map { value, .. } => match svc.shape(*value).kind {
             ShapeKind::Float | ShapeKind::Double => {
@@ -106,8 +78,8 @@ fn adapter(svc: &Service, owner: &str, m: &MemberDef) -> Result<Adapter, Codegen
                     "a map of timestamps with a non-default `timestampFormat` in a JSON body",
                 ))
             }
-            _ => Adapter::DenseMap,
+            _ => "DenseMap",
         },
-        _ => Adapter::Plain,
+        _ => "Plain",
     })
 }

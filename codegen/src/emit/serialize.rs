@@ -205,7 +205,7 @@ pub fn request_serializer(
         quote!(None)
     };
     let mut body_steps = Vec::new();
-    if op.request_compression.iter().any(|e| e == "gzip") {
+    if op.gzips_requests() {
         body_steps.push(quote! {
             let body = match body {
                 Some((bytes, content_type)) => Some((

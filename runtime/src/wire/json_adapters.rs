@@ -1,13 +1,11 @@
 //! Body members whose JSON form is not their Rust type's default, for the serde impls of
 //! generated structures: floats (`NaN`, `Infinity`, `-Infinity` travel as strings),
 //! timestamps with a `timestampFormat` other than epoch seconds, and dense lists and maps (a
-//! `null` item or value is dropped). Readers are owned newtypes used as
-//! `map.next_value::<DenseList<_>>()?.0`; writers borrow, as `&FloatRef(v)`. Also value
-//! conversions for generated union (de)serializers and string enums.
+//! `null` item or value is dropped). The value conversions here serve the codecs of
+//! [`json_codec`](super::json_codec), generated union (de)serializers and string enums.
 
 use crate::primitives::{DateTime, TimestampFormat};
-use serde::de::Error as _;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Deserializer};
 use std::collections::BTreeMap;
 
 /// A float as JSON: a number, or `"NaN"`, `"Infinity"`, `"-Infinity"`.
@@ -100,119 +98,6 @@ pub fn timestamp_from_value(
     }
 }
 
-/// Reads an `Option<f32>`/`Option<f64>` member.
-pub struct Float<F>(pub Option<F>);
-
-impl<'de, F: WireFloat> Deserialize<'de> for Float<F> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        match Option::<serde_json::Value>::deserialize(deserializer)? {
-            None | Some(serde_json::Value::Null) => Ok(Float(None)),
-            Some(v) => float_from_value(&v)
-                .map(|f| Float(Some(f)))
-                .map_err(D::Error::custom),
-        }
-    }
-}
-
-/// Writes an `f32`/`f64` member.
-pub struct FloatRef<'a, F>(pub &'a F);
-
-impl<F: WireFloat> Serialize for FloatRef<'_, F> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        float_to_value(*self.0).serialize(serializer)
-    }
-}
-
-/// Reads an `Option<Vec<f32>>`/`Option<Vec<f64>>` member; `null` items are dropped.
-pub struct FloatList<F>(pub Option<Vec<F>>);
-
-impl<'de, F: WireFloat> Deserialize<'de> for FloatList<F> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        match Option::<Vec<serde_json::Value>>::deserialize(deserializer)? {
-            None => Ok(FloatList(None)),
-            Some(items) => items
-                .iter()
-                .filter(|v| !v.is_null())
-                .map(float_from_value)
-                .collect::<Result<Vec<F>, String>>()
-                .map(|v| FloatList(Some(v)))
-                .map_err(D::Error::custom),
-        }
-    }
-}
-
-/// Writes a list of floats.
-pub struct FloatListRef<'a, F>(pub &'a [F]);
-
-impl<F: WireFloat> Serialize for FloatListRef<'_, F> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(|f| float_to_value(*f)))
-    }
-}
-
-/// Reads an `Option<DateTime>` member with `timestampFormat: iso8601`.
-pub struct DateTimeText(pub Option<DateTime>);
-
-/// Reads an `Option<DateTime>` member with `timestampFormat: rfc822`.
-pub struct HttpDateText(pub Option<DateTime>);
-
-fn read_timestamp<'de, D: Deserializer<'de>>(
-    deserializer: D,
-    format: TimestampFormat,
-) -> Result<Option<DateTime>, D::Error> {
-    match Option::<serde_json::Value>::deserialize(deserializer)? {
-        None | Some(serde_json::Value::Null) => Ok(None),
-        Some(v) => timestamp_from_value(&v, format)
-            .map(Some)
-            .map_err(D::Error::custom),
-    }
-}
-
-impl<'de> Deserialize<'de> for DateTimeText {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        read_timestamp(deserializer, TimestampFormat::DateTime).map(DateTimeText)
-    }
-}
-
-impl<'de> Deserialize<'de> for HttpDateText {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        read_timestamp(deserializer, TimestampFormat::HttpDate).map(HttpDateText)
-    }
-}
-
-/// Writes a timestamp in a format other than epoch seconds.
-pub struct TimestampRef<'a>(pub &'a DateTime, pub TimestampFormat);
-
-impl Serialize for TimestampRef<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        timestamp_to_value(self.0, self.1).serialize(serializer)
-    }
-}
-
-/// Reads a dense map member: entries whose value is `null` are dropped, as the protocol asks
-/// of clients. One pass, straight into the map.
-pub struct DenseMap<K, V>(pub Option<BTreeMap<K, V>>);
-
-impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> Deserialize<'de> for DenseMap<K, V> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Ok(DenseMap(
-            Option::<DenseMapInner<K, V>>::deserialize(deserializer)?.map(|m| m.0),
-        ))
-    }
-}
-
-/// Reads a dense list member: `null` items are dropped. One pass, straight into the vector
-/// (no intermediate `Vec<Option<T>>`).
-pub struct DenseList<T>(pub Option<Vec<T>>);
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for DenseList<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Ok(DenseList(
-            Option::<DenseVec<T>>::deserialize(deserializer)?.map(|v| v.0),
-        ))
-    }
-}
-
 /// Deserializes a string enum without allocating for known values: the text is matched
 /// borrowed, and only an unknown value is copied into the enum's `Unknown` variant.
 pub fn string_enum<'de, E, D>(deserializer: D) -> Result<E, D::Error>
@@ -236,7 +121,9 @@ where
     deserializer.deserialize_str(Visit(std::marker::PhantomData))
 }
 
-struct DenseVec<T>(Vec<T>);
+/// A list whose `null` items are dropped while reading: one pass, straight into the vector
+/// (no intermediate `Vec<Option<T>>`).
+pub(crate) struct DenseVec<T>(pub(crate) Vec<T>);
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for DenseVec<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -261,13 +148,14 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for DenseVec<T> {
     }
 }
 
-struct DenseMapInner<K, V>(BTreeMap<K, V>);
+/// A map whose `null` values are dropped while reading, as the protocol asks of clients.
+pub(crate) struct DenseMap<K, V>(pub(crate) BTreeMap<K, V>);
 
-impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> Deserialize<'de> for DenseMapInner<K, V> {
+impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> Deserialize<'de> for DenseMap<K, V> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct Visit<K, V>(std::marker::PhantomData<(K, V)>);
         impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> serde::de::Visitor<'de> for Visit<K, V> {
-            type Value = DenseMapInner<K, V>;
+            type Value = DenseMap<K, V>;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a map")
             }
@@ -281,7 +169,7 @@ impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> Deserialize<'de> for D
                         out.insert(k, v);
                     }
                 }
-                Ok(DenseMapInner(out))
+                Ok(DenseMap(out))
             }
         }
         deserializer.deserialize_map(Visit(std::marker::PhantomData))
